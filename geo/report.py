@@ -1,0 +1,78 @@
+"""Coverage of the dataset, printed as Markdown for the README (``python -m geo report``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlparse
+
+import pandas as pd
+
+TABLES = ("organisations", "countries", "memberships", "summits", "attendance")
+CORE = ("CIS", "CSTO", "EAEU")
+TOP_DOMAINS = 15
+
+
+def markdown(frame: pd.DataFrame) -> str:
+    """A small Markdown table (no extra dependency)."""
+    cols = [str(c) for c in frame.columns]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines += [
+        "| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)
+    ]
+    return "\n".join(lines)
+
+
+def summits_by_decade(ds) -> pd.DataFrame:
+    decades = ds.summits["start"].map(lambda d: f"{d.year // 10 * 10}s")
+    table = pd.crosstab(ds.summits["org"], decades)
+    table["total"] = table.sum(axis=1)
+    return table.reset_index().rename(columns={"org": "organisation"})
+
+
+def presence_counts(ds) -> pd.DataFrame:
+    orgs = ds.attendance["summit_id"].str.rsplit("-", n=3).str[0]
+    table = pd.crosstab(orgs, ds.attendance["presence"])
+    table["total"] = table.sum(axis=1)
+    table["unknown share"] = (table.get("unknown", 0) / table["total"]).map("{:.0%}".format)
+    return table.reset_index().rename(
+        columns={"summit_id": "organisation", "row_0": "organisation"}
+    )
+
+
+def source_domains(ds) -> pd.DataFrame:
+    urls = pd.concat(
+        [ds.memberships["source_url"], ds.summits["source_url"], ds.attendance["source_url"]]
+    )
+    hosts = Counter(urlparse(u).netloc.removeprefix("www.") for u in urls if u)
+    top = hosts.most_common(TOP_DOMAINS)
+    rest = sum(hosts.values()) - sum(n for _, n in top)
+    rows = top + ([(f"{len(hosts) - len(top)} other domains", rest)] if rest else [])
+    return pd.DataFrame(rows, columns=["source domain", "rows"])
+
+
+def core_unknown_share(ds) -> float:
+    orgs = ds.attendance["summit_id"].str.rsplit("-", n=3).str[0]
+    core = ds.attendance[orgs.isin(CORE)]
+    return float((core["presence"] == "unknown").mean()) if len(core) else 0.0
+
+
+def render(ds) -> str:
+    counts = ", ".join(f"{len(getattr(ds, t))} {t}" for t in TABLES)
+    parts = [
+        f"Rows: {counts}.",
+        "",
+        "Summits per organisation and decade:",
+        "",
+        markdown(summits_by_decade(ds)),
+        "",
+        "Attendance rows by presence:",
+        "",
+        markdown(presence_counts(ds)),
+        "",
+        f"Unknown share of CIS, CSTO and EAEU attendance rows: {core_unknown_share(ds):.1%}.",
+        "",
+        "Rows (memberships, summits, attendance) per source domain:",
+        "",
+        markdown(source_domains(ds)),
+    ]
+    return "\n".join(parts)

@@ -1,0 +1,208 @@
+"""Checks that every CSV row fits the descriptor and that the facts hang together.
+
+The field rules (types, required, enums, patterns, keys) are read from
+``data/datapackage.json``; nothing here repeats them. Every problem names the file,
+the line, the column and the value, so a curator can go straight to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_REPORTED = 50
+
+
+class DataError(Exception):
+    """Raised when the data files break the schema or contradict themselves."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = problems[:MAX_REPORTED]
+        more = len(problems) - len(shown)
+        tail = [f"... and {more} more"] if more > 0 else []
+        super().__init__("\n".join(shown + tail))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One parsed CSV row, with where it came from."""
+
+    file: str
+    line: int
+    values: dict
+
+    def where(self, column: str) -> str:
+        return f"{self.file}, line {self.line}, column '{column}'"
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+
+def parse_date(text: str) -> date:
+    """Strict ISO 8601 calendar date (YYYY-MM-DD), nothing looser."""
+    if not ISO_DATE.fullmatch(text):
+        raise ValueError
+    return date.fromisoformat(text)
+
+
+def check_field(row: Row, spec: dict, raw: str, problems: list[str]):
+    """Return the typed value of one cell, recording any problem."""
+    name = spec["name"]
+    rules = spec.get("constraints", {})
+    if raw == "":
+        if rules.get("required"):
+            problems.append(f"{row.where(name)}: value is required but empty")
+        return None
+    if spec["type"] == "date":
+        try:
+            return parse_date(raw)
+        except ValueError:
+            problems.append(f"{row.where(name)}: {raw!r} is not an ISO 8601 date (YYYY-MM-DD)")
+            return None
+    if "enum" in rules and raw not in rules["enum"]:
+        allowed = ", ".join(rules["enum"])
+        problems.append(f"{row.where(name)}: {raw!r} is not one of: {allowed}")
+    if "pattern" in rules and not re.fullmatch(rules["pattern"], raw):
+        problems.append(f"{row.where(name)}: {raw!r} does not match {rules['pattern']}")
+    return raw
+
+
+def check_rows(file: str, lines: list[tuple[int, list[str]]], schema: dict, problems: list[str]):
+    """Type-check each row; the first entry of ``lines`` is the header."""
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    header_line, header = lines[0] if lines else (1, [])
+    if header != names:
+        found, expected = ",".join(header), ",".join(names)
+        problems.append(f"{file}, line {header_line}: header is {found!r}, expected {expected!r}")
+        return []
+    rows = []
+    for line, cells in lines[1:]:
+        row = Row(file, line, {})
+        if len(cells) != len(names):
+            problems.append(f"{file}, line {line}: {len(cells)} columns, expected {len(names)}")
+            continue
+        for spec, raw in zip(fields, cells):
+            row.values[spec["name"]] = check_field(row, spec, raw.strip(), problems)
+        rows.append(row)
+    check_unique(file, rows, schema, problems)
+    return rows
+
+
+def check_unique(file: str, rows: list[Row], schema: dict, problems: list[str]):
+    """Primary keys and unique columns must not repeat."""
+    keys = [schema["primaryKey"]] + [
+        [f["name"]] for f in schema["fields"] if f.get("constraints", {}).get("unique")
+    ]
+    for key in {tuple(k) for k in keys}:
+        seen: dict[tuple, int] = {}
+        for row in rows:
+            value = tuple(row[k] for k in key)
+            if value in seen:
+                problems.append(
+                    f"{row.where(key[0])}: {'/'.join(map(str, value))!r} repeats line {seen[value]}"
+                )
+            seen.setdefault(value, row.line)
+
+
+def check_foreign_keys(tables: dict[str, list[Row]], descriptor: dict, problems: list[str]):
+    """Every reference (org, iso3, summit_id, successor) must resolve."""
+    for resource in descriptor["resources"]:
+        for fk in resource["schema"].get("foreignKeys", []):
+            (column,) = fk["fields"]
+            target = fk["reference"]
+            known = {r[target["fields"][0]] for r in tables.get(target["resource"], [])}
+            for row in tables.get(resource["name"], []):
+                value = row[column]
+                if value is not None and value not in known:
+                    problems.append(
+                        f"{row.where(column)}: {value!r} is not a known {target['resource']} "
+                        f"{target['fields'][0]}"
+                    )
+
+
+def check_intervals(rows: list[Row], problems: list[str]):
+    """Membership intervals: end after start, no overlap for one organisation and state."""
+    by_pair = defaultdict(list)
+    for row in rows:
+        if row["start"] is None:
+            continue
+        if row["end"] is not None and row["end"] <= row["start"]:
+            problems.append(f"{row.where('end')}: {row['end']} is not after start {row['start']}")
+            continue
+        by_pair[(row["org"], row["iso3"])].append(row)
+    for spans in by_pair.values():
+        spans.sort(key=lambda r: r["start"])
+        for before, after in zip(spans, spans[1:]):
+            if before["end"] is None or before["end"] > after["start"]:
+                problems.append(
+                    f"{after.where('start')}: {after['org']}/{after['iso3']} interval from "
+                    f"{after['start']} overlaps line {before.line} "
+                    f"({before['start']} to {before['end'] or 'open'})"
+                )
+
+
+def check_summits(summits: list[Row], orgs: list[Row], problems: list[str]):
+    """Summit ids are <ORG>-<start>, end not before start, inside the org's lifetime."""
+    life = {o["id"]: (o["founded"], o["dissolved"]) for o in orgs}
+    for row in summits:
+        if None in (row["org"], row["start"], row["end"]):
+            continue
+        expected = f"{row['org']}-{row['start'].isoformat()}"
+        if row["id"] != expected:
+            problems.append(f"{row.where('id')}: {row['id']!r} should be {expected!r}")
+        if row["end"] < row["start"]:
+            problems.append(f"{row.where('end')}: {row['end']} is before start {row['start']}")
+        founded, dissolved = life.get(row["org"], (None, None))
+        if founded and row["start"] < founded:
+            problems.append(
+                f"{row.where('start')}: {row['start']} is before {row['org']} "
+                f"was founded ({founded})"
+            )
+        if dissolved and row["end"] >= dissolved:
+            problems.append(
+                f"{row.where('end')}: {row['end']} is after {row['org']} "
+                f"was dissolved ({dissolved})"
+            )
+
+
+def check_attendance(
+    attendance: list[Row], summits: list[Row], memberships: list[Row], problems: list[str]
+):
+    """Attendance rows exist exactly for states holding a status on the summit's first day.
+
+    A row for a state without a status (a guest, an acceding state) must say why in ``note``.
+    """
+    spans = defaultdict(list)
+    for m in memberships:
+        spans[(m["org"], m["iso3"])].append((m["start"], m["end"]))
+    holders = defaultdict(set)
+    for org, iso3 in spans:
+        holders[org].add(iso3)
+    rows_by_summit = defaultdict(dict)
+    for row in attendance:
+        rows_by_summit[row["summit_id"]][row["iso3"]] = row
+    for summit in summits:
+        day, org = summit["start"], summit["org"]
+        expected = {
+            iso3
+            for iso3 in holders[org]
+            if any(s <= day and (e is None or day < e) for s, e in spans[(org, iso3)])
+        }
+        present = rows_by_summit.get(summit["id"], {})
+        for iso3 in sorted(expected - set(present)):
+            problems.append(
+                f"{summit.where('id')}: {summit['id']} has no attendance row for {iso3}, "
+                f"which held a status in {org} that day"
+            )
+        for iso3 in sorted(set(present) - expected):
+            row = present[iso3]
+            if not row["note"]:
+                problems.append(
+                    f"{row.where('iso3')}: {iso3} held no status in {org} on {day}; "
+                    "a note must say why it has a row (e.g. guest)"
+                )

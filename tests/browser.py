@@ -1,0 +1,137 @@
+"""Start the real app with ``streamlit run`` and drive Debian's Chromium with Playwright.
+
+Waiting follows Streamlit's own e2e suite: the server's health endpoint first, then
+the page connected and its script no longer running, then our map layer drawn.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+TIMEOUT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not become healthy in {seconds}s")
+
+
+@contextmanager
+def streamlit_server(app: Path = ROOT / "dashboard.py", env: dict | None = None):
+    """Run ``streamlit run`` on a free port; yield its base URL."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    log_path = ROOT / "tests" / "artifacts" / f"server-{port}.log"
+    log_path.parent.mkdir(exist_ok=True)
+    url = f"http://127.0.0.1:{port}"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
+        try:
+            wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def wait_for_app(page) -> None:
+    """Connected, and the script has finished its run."""
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=TIMEOUT_MS
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT_MS
+    )
+
+
+def map_frame(page):
+    """The streamlit-folium iframe, once our layer has drawn for the expected key."""
+    handle = page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT_MS)
+    return handle.content_frame()
+
+
+def wait_for_layer(frame, key: str) -> None:
+    """Wait until the style layer for ``key`` (e.g. 'CIS|2010-06-01') has drawn."""
+    frame.wait_for_function(
+        "k => document.body.getAttribute('data-atlas-layer') === k", arg=key, timeout=TIMEOUT_MS
+    )
+
+
+def fills(frame) -> dict[str, str]:
+    """Fill colour of every drawn shape, keyed by its tooltip's country name."""
+    return frame.evaluate(
+        """() => {
+          const out = {};
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          map.eachLayer(l => {
+            if (l.feature && l.feature.properties.region) {
+              out[l.feature.properties.iso3] = (l.options.fillColor || '').toUpperCase();
+            }
+          });
+          return out;
+        }"""
+    )
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+        return True
+    return parsed.hostname in LOCAL_HOSTS
+
+
+def set_date(page, iso: str, label: str = "Date") -> None:
+    """Type a date into a Streamlit date field (year, month and day segments) and commit."""
+    year, month, day = iso.split("-")
+    field = page.get_by_role("group", name=label, exact=True)
+    field.get_by_role("spinbutton", name=f"year, {label}").click()
+    page.keyboard.type(year)
+    field.get_by_role("spinbutton", name=f"month, {label}").click()
+    page.keyboard.type(month)
+    field.get_by_role("spinbutton", name=f"day, {label}").click()
+    page.keyboard.type(day)
+    page.keyboard.press("Tab")

@@ -1,0 +1,52 @@
+"""Data, code and docs agree: the descriptor's enums have colours, geo stays UI-free."""
+
+import json
+import subprocess
+import sys
+
+from geo import palette
+from geo.paths import DESCRIPTOR, ROOT
+
+
+def enum(resource, field):
+    desc = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == resource)
+    return next(f for f in res["schema"]["fields"] if f["name"] == field)["constraints"]["enum"]
+
+
+def test_every_status_has_a_colour_and_label():
+    for status in enum("memberships", "status") + ["none"]:
+        assert status in palette.STATUS_COLOURS and status in palette.STATUS_LABELS
+
+
+def test_every_presence_has_a_colour_and_label():
+    for presence in enum("attendance", "presence") + ["none"]:
+        assert presence in palette.PRESENCE_COLOURS and presence in palette.PRESENCE_LABELS
+
+
+def test_status_colours_are_distinct():
+    assert len(set(palette.STATUS_COLOURS.values())) == len(palette.STATUS_COLOURS)
+    assert len(set(palette.PRESENCE_COLOURS.values())) == len(palette.PRESENCE_COLOURS)
+
+
+def test_geo_never_imports_streamlit():
+    code = "import sys, geo.cli, geo.choropleth, geo.assets, geo.geometry; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_frictionless_accepts_the_package():
+    """Researchers' standard tool validates the data package, keys and all."""
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package(str(DESCRIPTOR)).validate()
+    errors = [e.message for task in report.tasks for e in task.errors][:5]
+    assert report.valid, errors
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = "python -m pytest"
+    assert command in readme and command in ci
