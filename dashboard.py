@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, choropleth, membership, urlstate
+from geo import assets, choropleth, membership, tables, urlstate
 from geo.load import load_dataset
 from geo.paths import DATA_DIR
 from geo.validate import DataError
@@ -97,12 +97,7 @@ def membership_view(fp: tuple, ds, org: str, day: date, osm: bool) -> None:
     st.caption(choropleth.BORDER_NOTE + ". Grey-beige countries lie outside the scope.")
     st.subheader(f"{org_row['full_name']} on {day.isoformat()}")
     shown = table[membership.TABLE_COLUMNS]
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={"source_url": st.column_config.LinkColumn("source_url")},
-    )
+    st.markdown(tables.markdown_links(shown))
     st.download_button(
         "Download this table (CSV)",
         shown.to_csv(index=False).encode("utf-8"),
