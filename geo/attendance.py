@@ -61,3 +61,46 @@ def roster(ds, summit_id: str) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(records, columns=ROSTER_COLUMNS + ["status", "note"])
+
+
+PHRASES = {
+    "leader": "leader attended",
+    "leader_online": "leader joined by video link",
+    "represented": "represented",
+    "absent": "absent",
+    "declined": "declined",
+    "unknown": "attendance not verified",
+}
+
+
+def summit_label(row) -> str:
+    """'2025-12-22 · St Petersburg (informal)', the way the summit list reads."""
+    place = row["city"] or "by video link"
+    return f"{row['start'].isoformat()} · {place} ({row['kind']})"
+
+
+def newest_first(
+    summits: pd.DataFrame, org: str, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """Summits of ``org`` in [start, end], newest first, as the picker lists them."""
+    return summits_of(summits, org, start, end).iloc[::-1].reset_index(drop=True)
+
+
+def summary(roster: pd.DataFrame) -> str:
+    """One line: how many members' leaders came, then every state that stood out."""
+    members = roster[roster["status"] == "member"]
+    came = members["presence"].isin(["leader", "leader_online"])
+    online = int((members["presence"] == "leader_online").sum())
+    head = f"{int(came.sum())} of {len(members)} members' leaders attended"
+    if online:
+        head += f" ({online} by video link)"
+    others = []
+    for row in roster.itertuples(index=False):
+        if row.status == "member" and row.presence in ("leader", "leader_online"):
+            continue
+        who = row.name if row.status == "member" else f"{row.name} ({row.status})"
+        phrase = PHRASES.get(row.presence, row.presence)
+        if row.presence == "represented" and row.representative:
+            phrase += f" by {row.representative}"
+        others.append(f"{who} {phrase}")
+    return "; ".join([head, *others]) + "."

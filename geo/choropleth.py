@@ -3,7 +3,7 @@
 The base map (no tiles by default) is the same on every rerun, so streamlit-folium
 keeps it mounted. What differs between dates or summits is a ``StyleLayer``: a few
 kilobytes of colours, tooltips and a legend that colour shapes the browser fetched
-once from the app's static route. Swapping it redraws without a remount or flicker.
+once (per map) from the app's static route. Swapping it redraws without a remount or flicker.
 """
 
 from __future__ import annotations
@@ -79,9 +79,15 @@ class StyleLayer(MacroElement):
           var group = {{ this._parent.get_name() }};
           var map = {{ this._parent._parent.get_name() }};
           var spec = {{ this.spec }};
-          window.atlasGeometry = window.atlasGeometry ||
-            fetch(spec.geometry).then(function (r) { return r.json(); });
-          window.atlasGeometry.then(function (data) {
+          if (!window.atlasGeometry) {
+            // Loaded once per map, synchronously, so the shapes exist when streamlit-folium
+            // binds its click handler right after this script; later layers reuse it.
+            var request = new XMLHttpRequest();
+            request.open("GET", spec.geometry, false);
+            request.send();
+            window.atlasGeometry = JSON.parse(request.responseText);
+          }
+          (function (data) {
             L.geoJSON(data, {
               style: function (f) {
                 var code = f.properties.iso3;
@@ -115,7 +121,7 @@ class StyleLayer(MacroElement):
               window.atlasFitted = true;
             }
             document.body.setAttribute("data-atlas-layer", spec.key);
-          });
+          })(window.atlasGeometry);
           if (window.atlasLegend) { window.atlasLegend.remove(); }
           var legend = L.control({position: "topright"});
           legend.onAdd = function () {
@@ -213,3 +219,77 @@ def membership_tooltip(row, org_name: str) -> str:
     source = source_domain(row.source_url)
     tail = f"<br><small>Source: {esc(source)}</small>" if source else ""
     return f"<b>{esc(row.name)}</b><br>{line}{tail}"
+
+
+def summit_spec(roster, summit: dict, org_name: str, geometry_url: str, place=None) -> dict:
+    """Presence at one summit; ``place`` is (lat, lon) of the host city when known."""
+    esc = html.escape
+    fills, tips = {}, {}
+    for row in roster.itertuples(index=False):
+        key = row.presence if row.status != "none" else "none"
+        fills[row.iso3] = palette.PRESENCE_COLOURS.get(key, palette.PRESENCE_COLOURS["none"])
+        lines = [f"<b>{esc(row.name)}</b>", esc(palette.PRESENCE_LABELS.get(key, key))]
+        if row.representative:
+            lines.append(esc(row.representative))
+        if row.status not in ("none", "member"):
+            lines.append(f"Status in {esc(org_name)}: {esc(row.status)}")
+        lines.append(f"Signed the final document: {esc(row.signed_final_document)}")
+        source = source_domain(row.source_url)
+        if source:
+            lines.append(f"<small>Source: {esc(source)}</small>")
+        tips[row.iso3] = "<br>".join(lines)
+    used = set(fills.values())
+    shown = [k for k, c in palette.PRESENCE_COLOURS.items() if c in used]
+    entries = [(palette.PRESENCE_COLOURS[k], palette.PRESENCE_LABELS[k]) for k in shown]
+    entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    city = summit["city"] or "by video link"
+    markers = [[place[0], place[1], esc(f"Host: {city}")]] if place else []
+    return {
+        "geometry": geometry_url,
+        "fills": fills,
+        "tips": tips,
+        "markers": markers,
+        "legend": legend_html(f"{org_name}, {summit['start'].isoformat()}, {city}", entries),
+        "key": f"{summit['id']}",
+    }
+
+
+def overlap_spec(table, day: str, orgs: list[str], colour, geometry_url: str) -> dict:
+    """Number of chosen organisations per state; ``colour`` maps a count to a fill."""
+    esc = html.escape
+    fills = {r.iso3: colour(r.count) for r in table.itertuples(index=False)}
+    tips = {
+        r.iso3: f"<b>{esc(r.name)}</b><br>{r.count} of {len(orgs)}: "
+        f"{esc(r.organisations or 'none')}"
+        for r in table.itertuples(index=False)
+    }
+    counts = sorted(set(table["count"]))
+    entries = [(colour(c), f"{c} organisation{'s' if c != 1 else ''}") for c in counts]
+    entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    title = f"{', '.join(orgs)} on {day}"
+    return {"geometry": geometry_url, "fills": fills, "tips": tips,
+            "legend": legend_html(title, entries), "key": f"overlap|{day}|{','.join(orgs)}"}
+
+
+CHANGED = "#CC79A7"
+
+
+def changes_spec(changes, countries, start: str, end: str, geometry_url: str) -> dict:
+    """States whose status changed between two dates, outlined, with their changes listed."""
+    esc = html.escape
+    by_state: dict[str, list[str]] = {}
+    for row in changes.itertuples(index=False):
+        by_state.setdefault(row.iso3, []).append(
+            f"{row.date.isoformat()} {esc(row.org)}: {esc(row.change)}"
+        )
+    fills, tips = {}, {}
+    for iso3, name in zip(countries["iso3"], countries["name"]):
+        items = by_state.get(iso3, [])
+        fills[iso3] = CHANGED if items else palette.STATUS_COLOURS["none"]
+        body = "<br>".join(items[:12] + (["…"] if len(items) > 12 else [])) or "No change"
+        tips[iso3] = f"<b>{esc(name)}</b><br>{body}"
+    entries = [(CHANGED, "Status changed"), (palette.STATUS_COLOURS["none"], "No change"),
+               (palette.CONTEXT_FILL, palette.CONTEXT_LABEL)]
+    return {"geometry": geometry_url, "fills": fills, "tips": tips,
+            "emphasis": sorted(by_state), "legend": legend_html(f"{start} → {end}", entries),
+            "key": f"changes|{start}|{end}"}
