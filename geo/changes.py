@@ -32,12 +32,24 @@ def events(rows: list[dict]) -> list[dict]:
     for i, row in enumerate(rows):
         prev = rows[i - 1] if i else None
         before = prev["status"] if prev and prev["end"] == row["start"] else NONE
-        out.append({"date": row["start"], "before": before, "after": row["status"],
-                    "source_url": row["source_url"]})
+        out.append(
+            {
+                "date": row["start"],
+                "before": before,
+                "after": row["status"],
+                "source_url": row["source_url"],
+            }
+        )
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         if row["end"] is not None and not (nxt and nxt["start"] == row["end"]):
-            out.append({"date": row["end"], "before": row["status"], "after": NONE,
-                        "source_url": row["source_url"]})
+            out.append(
+                {
+                    "date": row["end"],
+                    "before": row["status"],
+                    "after": NONE,
+                    "source_url": row["source_url"],
+                }
+            )
     return out
 
 
@@ -52,7 +64,8 @@ def status_changes(ds, start: date, end: date, orgs: list[str] | None = None) ->
         for ev in events(group.to_dict("records")):
             if start < ev["date"] <= end:
                 change = describe(ev["before"], ev["after"])
-                found.append({**ev, "org": org, "iso3": iso3, "name": names[iso3],
-                              "change": change})
+                found.append(
+                    {**ev, "org": org, "iso3": iso3, "name": names[iso3], "change": change}
+                )
     table = pd.DataFrame(found, columns=COLUMNS)
     return table.sort_values(["date", "org", "iso3"]).reset_index(drop=True)

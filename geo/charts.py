@@ -16,16 +16,23 @@ def presence_scale() -> alt.Scale:
 def heatmap(matrix: pd.DataFrame) -> alt.Chart:
     """Countries down, summits across in time order, one cell per presence."""
     data = matrix.assign(day=matrix["start"].map(lambda d: d.isoformat()))
-    height = 22 * max(1, data["name"].nunique())
+    data = data[["day", "label", "name", "presence", "representative"]]
     return (
-        alt.Chart(data, height=height)
+        alt.Chart(data, height=alt.Step(20))
         .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
-            x=alt.X("day:O", title="Summit (first day)", sort="ascending",
-                    axis=alt.Axis(labelAngle=-60, labelOverlap=True)),
+            x=alt.X(
+                "day:O",
+                title="Summit (first day)",
+                sort="ascending",
+                axis=alt.Axis(labelAngle=-60, labelOverlap=True),
+            ),
             y=alt.Y("name:N", title=None, sort="ascending"),
-            color=alt.Color("presence:N", scale=presence_scale(),
-                            legend=alt.Legend(title="Presence", orient="bottom")),
+            color=alt.Color(
+                "presence:N",
+                scale=presence_scale(),
+                legend=alt.Legend(title="Presence", orient="bottom"),
+            ),
             tooltip=["label", "name", "presence", "representative"],
         )
     )
@@ -39,20 +46,22 @@ def status_scale() -> alt.Scale:
 def gantt(timeline: pd.DataFrame) -> alt.Chart:
     """One bar per status interval, one row per organisation."""
     data = timeline.assign(
-        begin=pd.to_datetime(timeline["start"]), finish=pd.to_datetime(timeline["until"]),
+        begin=pd.to_datetime(timeline["start"]),
+        finish=pd.to_datetime(timeline["until"]),
         since=timeline["start"].map(lambda d: d.isoformat()),
         to=timeline.apply(lambda r: "today" if r["ongoing"] else r["until"].isoformat(), axis=1),
     )
-    height = 34 * max(1, data["organisation"].nunique())
+    data = data[["organisation", "status", "begin", "finish", "since", "to", "source_url"]]
     return (
-        alt.Chart(data, height=height)
+        alt.Chart(data, height=alt.Step(30))
         .mark_bar(cornerRadius=2)
         .encode(
             x=alt.X("begin:T", title=None, scale=alt.Scale(domain=["1991-12-01", None])),
             x2="finish:T",
             y=alt.Y("organisation:N", title=None),
-            color=alt.Color("status:N", scale=status_scale(),
-                            legend=alt.Legend(title="Status", orient="bottom")),
+            color=alt.Color(
+                "status:N", scale=status_scale(), legend=alt.Legend(title="Status", orient="bottom")
+            ),
             tooltip=["organisation", "status", "since", "to", "source_url"],
         )
     )

@@ -97,7 +97,7 @@ class StyleLayer(MacroElement):
                 }
                 var strong = spec.emphasis.indexOf(code) >= 0;
                 return {fillColor: spec.fills[code] || spec.noneFill, fillOpacity: 0.92,
-                        color: strong ? "#000" : spec.border, weight: strong ? 3 : 1};
+                        color: strong ? "#333" : spec.border, weight: strong ? 2 : 1};
               },
               interactive: true,
               onEachFeature: function (f, layer) {
@@ -107,7 +107,7 @@ class StyleLayer(MacroElement):
                 layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
                 layer.on("mouseout", function () {
                   var strong = spec.emphasis.indexOf(f.properties.iso3) >= 0;
-                  layer.setStyle({weight: strong ? 3 : 1});
+                  layer.setStyle({weight: strong ? 2 : 1});
                 });
               }
             }).addTo(group);
@@ -267,8 +267,13 @@ def overlap_spec(table, day: str, orgs: list[str], colour, geometry_url: str) ->
     entries = [(colour(c), f"{c} organisation{'s' if c != 1 else ''}") for c in counts]
     entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
     title = f"{', '.join(orgs)} on {day}"
-    return {"geometry": geometry_url, "fills": fills, "tips": tips,
-            "legend": legend_html(title, entries), "key": f"overlap|{day}|{','.join(orgs)}"}
+    return {
+        "geometry": geometry_url,
+        "fills": fills,
+        "tips": tips,
+        "legend": legend_html(title, entries),
+        "key": f"overlap|{day}|{','.join(orgs)}",
+    }
 
 
 CHANGED = "#CC79A7"
@@ -288,8 +293,16 @@ def changes_spec(changes, countries, start: str, end: str, geometry_url: str) ->
         fills[iso3] = CHANGED if items else palette.STATUS_COLOURS["none"]
         body = "<br>".join(items[:12] + (["…"] if len(items) > 12 else [])) or "No change"
         tips[iso3] = f"<b>{esc(name)}</b><br>{body}"
-    entries = [(CHANGED, "Status changed"), (palette.STATUS_COLOURS["none"], "No change"),
-               (palette.CONTEXT_FILL, palette.CONTEXT_LABEL)]
-    return {"geometry": geometry_url, "fills": fills, "tips": tips,
-            "emphasis": sorted(by_state), "legend": legend_html(f"{start} → {end}", entries),
-            "key": f"changes|{start}|{end}"}
+    entries = [
+        (CHANGED, "Status changed"),
+        (palette.STATUS_COLOURS["none"], "No change"),
+        (palette.CONTEXT_FILL, palette.CONTEXT_LABEL),
+    ]
+    return {
+        "geometry": geometry_url,
+        "fills": fills,
+        "tips": tips,
+        "emphasis": sorted(by_state),
+        "legend": legend_html(f"{start} → {end}", entries),
+        "key": f"changes|{start}|{end}",
+    }

@@ -34,8 +34,9 @@ def snapshot_geojson(geometry: dict, table, extra: dict) -> str:
         if props is None:
             continue
         clean = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in props.items()}
-        features.append({"type": "Feature", "properties": {**clean, **extra},
-                         "geometry": f["geometry"]})
+        features.append(
+            {"type": "Feature", "properties": {**clean, **extra}, "geometry": f["geometry"]}
+        )
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
 
 
@@ -45,14 +46,22 @@ def mercator(lat: float) -> float:
 
 def rings(geometry: dict):
     """Outer and inner rings of a (Multi)Polygon as lists of (x, y) in Mercator degrees."""
-    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    polys = (
+        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    )
     for poly in polys:
         for ring in poly:
             yield [(x, mercator(max(min(y, 85.0), -85.0))) for x, y in ring]
 
 
-def render_png(geometry: dict, fills: dict, title: str, legend: list[tuple[str, str]],
-               context_fill: str, sea: str) -> bytes:
+def render_png(
+    geometry: dict,
+    fills: dict,
+    title: str,
+    legend: list[tuple[str, str]],
+    context_fill: str,
+    sea: str,
+) -> bytes:
     """Draw the map with matplotlib (no browser, no tiles) for slides and articles."""
     import matplotlib
 
@@ -82,3 +91,15 @@ def render_png(geometry: dict, fills: dict, title: str, legend: list[tuple[str, 
     out = io.BytesIO()
     fig.savefig(out, format="png")
     return out.getvalue()
+
+
+def membership_png(geometry: dict, table, org: str, day) -> bytes:
+    """The membership map for ``org`` on ``day`` as a titled PNG with its legend."""
+    from geo import palette
+
+    fills = {r.iso3: palette.STATUS_COLOURS[r.status] for r in table.itertuples(index=False)}
+    shown = [s for s in palette.STATUS_COLOURS if s in set(table["status"])]
+    legend = [(palette.STATUS_COLOURS[s], palette.STATUS_LABELS[s]) for s in shown]
+    legend.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    title = f"{org}: status of the post-Soviet states on {day.isoformat()}"
+    return render_png(geometry, fills, title, legend, palette.CONTEXT_FILL, palette.SEA)

@@ -22,19 +22,25 @@ DESCRIPTOR_NAME = "datapackage.json"
 
 @dataclass(frozen=True)
 class Dataset:
-    """The five tables, typed; dates are ``datetime.date`` (or None when empty)."""
+    """The tables, typed: dates are ``datetime.date`` or None, empty text is ""."""
 
     organisations: pd.DataFrame
     countries: pd.DataFrame
     memberships: pd.DataFrame
     summits: pd.DataFrame
     attendance: pd.DataFrame
+    cities: pd.DataFrame
 
     def org_ids(self) -> list[str]:
         return self.organisations["id"].tolist()
 
     def country_names(self) -> dict[str, str]:
         return dict(zip(self.countries["iso3"], self.countries["name"]))
+
+    def place(self, city: str, iso3: str) -> tuple[float, float] | None:
+        """Coordinates of a summit's host place, if the gazetteer has it."""
+        hit = self.cities[(self.cities["city"] == city) & (self.cities["iso3"] == iso3)]
+        return (hit.iloc[0]["lat"], hit.iloc[0]["lon"]) if len(hit) else None
 
 
 def read_descriptor(data_dir: Path = DATA_DIR) -> dict:

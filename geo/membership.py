@@ -76,3 +76,17 @@ def statuses_on(
 def status_map(table: pd.DataFrame) -> dict[str, str]:
     """iso3 -> status, the part of a snapshot that decides the map's colours."""
     return dict(zip(table["iso3"], table["status"]))
+
+
+FIRST_YEAR = 1992
+
+
+def travel_steps(changes: list[date], today: date) -> list[date]:
+    """Stops for the time slider: 1 January of every year plus every exact change day."""
+    years = {date(y, 1, 1) for y in range(FIRST_YEAR, today.year + 1)}
+    return sorted(years | {d for d in changes if d <= today})
+
+
+def step_label(day: date) -> str:
+    """'1995' for a year stop, the full date for a change day."""
+    return str(day.year) if (day.month, day.day) == (1, 1) else day.isoformat()

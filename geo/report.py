@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-TABLES = ("organisations", "countries", "memberships", "summits", "attendance")
+TABLES = ("organisations", "countries", "memberships", "summits", "attendance", "cities")
 CORE = ("CIS", "CSTO", "EAEU")
 TOP_DOMAINS = 15
 

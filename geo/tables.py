@@ -12,14 +12,17 @@ import pandas as pd
 
 from geo.choropleth import source_domain
 
-PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+# Characters that can open markup inline: emphasis, code, links, images, HTML, tables, maths.
+ACTIVE = re.compile(r"([\\`*_\[\]<>!|~&$])")
+LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
 
 
 def inert(value) -> str:
-    """Markdown-safe text: punctuation escaped, no line breaks."""
+    """Markdown-safe text on one line: markup characters escaped, URLs left readable."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return PUNCT.sub(r"\\\1", str(value).replace("\n", " "))
+    text = ACTIVE.sub(r"\\\1", str(value).replace("\n", " "))
+    return LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def link(url: str) -> str:
@@ -30,11 +33,34 @@ def link(url: str) -> str:
     return f"[{inert(source_domain(url))}]({target})"
 
 
-def markdown_links(frame: pd.DataFrame) -> str:
-    """A Markdown table; columns named ``source_url`` become links."""
+def cell(column: str, value, profile_links: bool) -> str:
+    if column == "source_url":
+        return link(value)
+    if column == "iso3" and profile_links and re.fullmatch(r"[A-Z]{3}", str(value)):
+        return f"[{value}](?view=country&iso3={value})"
+    return inert(value)
+
+
+def markdown_links(frame: pd.DataFrame, profile_links: bool = False) -> str:
+    """A Markdown table; ``source_url`` cells become links, ``iso3`` cells profile links."""
     cols = list(frame.columns)
     lines = ["| " + " | ".join(inert(c) for c in cols) + " |", "|" + "---|" * len(cols)]
     for row in frame.itertuples(index=False):
-        cells = [link(v) if c == "source_url" else inert(v) for c, v in zip(cols, row)]
+        cells = [cell(c, v, profile_links) for c, v in zip(cols, row)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def country_from_tooltip(text: str, names: dict[str, str]) -> str | None:
+    """The state a clicked tooltip belongs to: its first line is the state's name."""
+    first_line = text.strip().splitlines()[0].strip() if text.strip() else ""
+    return next((code for code, name in names.items() if name == first_line), None)
+
+
+def filter_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows where any cell contains ``query`` (case-insensitive, plain text, not a regex)."""
+    if not query.strip():
+        return frame
+    needle = query.strip().lower()
+    hit = frame.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False))
+    return frame[hit.any(axis=1)]

@@ -56,19 +56,34 @@ def check_field(row: Row, spec: dict, raw: str, problems: list[str]):
     if raw == "":
         if rules.get("required"):
             problems.append(f"{row.where(name)}: value is required but empty")
-        return None
+        return "" if spec["type"] == "string" else None
     if spec["type"] == "date":
         try:
             return parse_date(raw)
         except ValueError:
             problems.append(f"{row.where(name)}: {raw!r} is not an ISO 8601 date (YYYY-MM-DD)")
             return None
+    if spec["type"] == "number":
+        return check_number(row, name, raw, rules, problems)
     if "enum" in rules and raw not in rules["enum"]:
         allowed = ", ".join(rules["enum"])
         problems.append(f"{row.where(name)}: {raw!r} is not one of: {allowed}")
     if "pattern" in rules and not re.fullmatch(rules["pattern"], raw):
         problems.append(f"{row.where(name)}: {raw!r} does not match {rules['pattern']}")
     return raw
+
+
+def check_number(row: Row, name: str, raw: str, rules: dict, problems: list[str]):
+    """A decimal number within the descriptor's minimum and maximum."""
+    try:
+        value = float(raw)
+    except ValueError:
+        problems.append(f"{row.where(name)}: {raw!r} is not a number")
+        return None
+    low, high = rules.get("minimum", float("-inf")), rules.get("maximum", float("inf"))
+    if not low <= value <= high:
+        problems.append(f"{row.where(name)}: {raw!r} is outside {low} to {high}")
+    return value
 
 
 def check_rows(file: str, lines: list[tuple[int, list[str]]], schema: dict, problems: list[str]):
@@ -118,7 +133,7 @@ def check_foreign_keys(tables: dict[str, list[Row]], descriptor: dict, problems:
             known = {r[target["fields"][0]] for r in tables.get(target["resource"], [])}
             for row in tables.get(resource["name"], []):
                 value = row[column]
-                if value is not None and value not in known:
+                if value not in (None, "") and value not in known:
                     problems.append(
                         f"{row.where(column)}: {value!r} is not a known {target['resource']} "
                         f"{target['fields'][0]}"

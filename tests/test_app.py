@@ -1,5 +1,6 @@
 """The app driven through Streamlit's AppTest: widgets in, tables and notices out."""
 
+import re
 from datetime import date
 
 import pytest
@@ -8,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from geo.paths import ROOT
 
 APP = str(ROOT / "dashboard.py")
+UNLINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # [text](target) -> text
 
 
 def app(**params) -> AppTest:
@@ -21,7 +23,8 @@ def table_rows(at) -> list[list[str]]:
     """Rows of the Markdown status table (cells unescaped), header first."""
     text = next(m.value for m in at.markdown if m.value.startswith("| iso3 |"))
     lines = [ln for ln in text.splitlines() if not ln.startswith("|---")]
-    return [[c.strip().replace("\\", "") for c in ln.strip("|").split(" | ")] for ln in lines]
+    cells = [[c.strip() for c in ln.strip("|").split(" | ")] for ln in lines]
+    return [[UNLINK.sub(r"\1", c).replace("\\", "") for c in row] for row in cells]
 
 
 def statuses(at) -> dict:
