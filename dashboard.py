@@ -136,6 +136,9 @@ def membership_page(fp, ds) -> dict:
     shown = table[membership.TABLE_COLUMNS]
     st.markdown(tables.markdown_links(shown, profile_links=True))
     csv_button(shown, f"membership_{org}_{day.isoformat()}")
+    # Last on the page, so the timer's element never shifts the map's place (no remount).
+    playing = st.session_state.get("play", False)
+    st.fragment(run_every=PLAY_SECONDS if playing else None)(advance)(steps)
     return {"org": org, "date": day}
 
 
@@ -148,8 +151,6 @@ def time_travel(steps: list[date], day: date) -> None:
         on_change=lambda: st.session_state.update(date=st.session_state["step"]),
     )  # fmt: skip
     right.toggle("Play", key="play")
-    playing = st.session_state.get("play", False)
-    st.fragment(run_every=PLAY_SECONDS if playing else None)(advance)(steps)
 
 
 def advance(steps: list[date]) -> None:

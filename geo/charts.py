@@ -56,7 +56,7 @@ def gantt(timeline: pd.DataFrame) -> alt.Chart:
         alt.Chart(data, height=alt.Step(30))
         .mark_bar(cornerRadius=2)
         .encode(
-            x=alt.X("begin:T", title=None, scale=alt.Scale(domain=["1991-12-01", None])),
+            x=alt.X("begin:T", title=None),
             x2="finish:T",
             y=alt.Y("organisation:N", title=None),
             color=alt.Color(

@@ -52,9 +52,14 @@ def markdown_links(frame: pd.DataFrame, profile_links: bool = False) -> str:
 
 
 def country_from_tooltip(text: str, names: dict[str, str]) -> str | None:
-    """The state a clicked tooltip belongs to: its first line is the state's name."""
-    first_line = text.strip().splitlines()[0].strip() if text.strip() else ""
-    return next((code for code, name in names.items() if name == first_line), None)
+    """The state a clicked tooltip belongs to: the tooltip starts with the state's name.
+
+    streamlit-folium reports the tooltip as bare text, line breaks dropped, so the longest
+    name the text starts with wins.
+    """
+    text = text.strip()
+    hits = [(len(name), code) for code, name in names.items() if text.startswith(name)]
+    return max(hits)[1] if hits else None
 
 
 def filter_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:

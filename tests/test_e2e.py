@@ -4,6 +4,10 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from geo import palette
+
 from browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -15,9 +19,6 @@ from browser import (
     wait_for_app,
     wait_for_layer,
 )
-from playwright.sync_api import sync_playwright
-
-from geo import palette
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 C = {k: v.upper() for k, v in palette.STATUS_COLOURS.items()}

@@ -52,6 +52,7 @@ def test_profile_links_only_for_codes():
 
 def test_country_from_tooltip():
     names = {"ARM": "Armenia", "GEO": "Georgia"}
+    assert tables.country_from_tooltip("GeorgiaMember of CIS since 1993", names) == "GEO"
     assert tables.country_from_tooltip("Georgia\nMember of CIS since 1993", names) == "GEO"
     assert tables.country_from_tooltip("Poland", names) is None
     assert tables.country_from_tooltip("", names) is None
