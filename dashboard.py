@@ -30,6 +30,7 @@ from geo.validate import DataError
 TITLE = "Atlas of post-Soviet blocs"
 MAP_HEIGHT = 540
 PLAY_SECONDS = 1.0
+MAX_ROWS = 300  # rows drawn in the data view; downloads carry every matching row
 PAGES = {
     "membership": "Membership map", "summit": "Summit attendance",
     "attendance": "Attendance history", "overlap": "Overlap", "country": "Country profile",
@@ -47,6 +48,7 @@ def dataset(fingerprint: tuple):
 def web_assets():
     published = assets.publish()
     assets.use_local_assets(published)
+    assets.cache_templates()
     return published
 
 
@@ -70,6 +72,32 @@ def change_days(fp: tuple, org: str):
 @st.cache_data(show_spinner=False)
 def matrix(fp: tuple, org: str, start: date, end: date):
     return history.presence_matrix(dataset(fp), org, start, end)
+
+
+@st.cache_data(show_spinner=False)
+def summit_roster(fp: tuple, summit_id: str):
+    return attendance.roster(dataset(fp), summit_id)
+
+
+@st.cache_data(show_spinner=False)
+def changes_between(fp: tuple, start: date, end: date, orgs: tuple):
+    return changes.status_changes(dataset(fp), start, end, list(orgs))
+
+
+@st.cache_data(show_spinner=False)
+def country_story(fp: tuple, iso3: str, today: date):
+    """Timeline, its Gantt spec, summit rows and record for one state."""
+    ds = dataset(fp)
+    line = profile.timeline(ds, iso3, today)
+    rows = profile.summit_rows(ds, iso3)
+    spec = charts.gantt(line).to_dict() if len(line) else None
+    return line, spec, rows, profile.summit_record(rows)
+
+
+@st.cache_data(show_spinner=False)
+def heatmap_spec(fp: tuple, org: str, start: date, end: date):
+    data = matrix(fp, org, start, end)
+    return charts.heatmap(data).to_dict() if len(data) else None
 
 
 def data_fingerprint() -> tuple:
@@ -110,12 +138,13 @@ def show_table(frame, links: bool = True) -> None:
 
 
 def csv_button(frame, name: str) -> None:
-    st.download_button(f"Download {name}.csv", frame.to_csv(index=False).encode(), f"{name}.csv",
+    """Download of exactly the rows shown; the CSV is built only when clicked."""
+    st.download_button(f"Download {name}.csv", lambda: frame.to_csv(index=False), f"{name}.csv",
                        "text/csv", key=f"csv-{name}")  # fmt: skip
 
 
 def pick_org(ds, key: str = "org") -> str:
-    names = dict(zip(ds.organisations["id"], ds.organisations["name"]))
+    names = ds.org_names()
     return st.sidebar.selectbox("Organisation", list(names), key=key, format_func=names.get)
 
 
@@ -130,9 +159,9 @@ def membership_page(fp, ds) -> dict:
     steps = membership.travel_steps(change_days(fp, org), date.today())
     time_travel(steps, day)
     table = state_on(fp, org, day)
-    name = ds.organisations.set_index("id").loc[org, "name"]
+    name = ds.org_names()[org]
     show_map(choropleth.membership_spec(table, name, day.isoformat(), web_assets().geometry), osm)
-    st.subheader(f"{ds.organisations.set_index('id').loc[org, 'full_name']} on {day.isoformat()}")
+    st.subheader(f"{ds.org_names(full=True)[org]} on {day.isoformat()}")
     shown = table[membership.TABLE_COLUMNS]
     st.markdown(tables.markdown_links(shown, profile_links=True))
     csv_button(shown, f"membership_{org}_{day.isoformat()}")
@@ -178,9 +207,9 @@ def summit_page(fp, ds) -> dict:
         st.session_state["summit"] = listed["id"].iloc[0]
     summit_id = st.sidebar.selectbox("Summit", list(labels), key="summit", format_func=labels.get)
     summit = listed.set_index("id").loc[summit_id].to_dict() | {"id": summit_id}
-    roster = attendance.roster(ds, summit_id)
+    roster = summit_roster(fp, summit_id)
     place = ds.place(summit["city"], summit["host_iso3"]) if summit["city"] else None
-    name = ds.organisations.set_index("id").loc[org, "name"]
+    name = ds.org_names()[org]
     show_map(choropleth.summit_spec(roster, summit, name, web_assets().geometry, place))
     st.subheader(f"{name} summit, {labels[summit_id]}")
     st.markdown(tables.inert(attendance.summary(roster)))
@@ -198,7 +227,7 @@ def attendance_page(fp, ds) -> dict:
     if data.empty:
         st.info(f"No summit of {org} between {start.isoformat()} and {end.isoformat()}.")
     else:
-        st.altair_chart(charts.heatmap(data), width="stretch")
+        st.vega_lite_chart(heatmap_spec(fp, org, start, end), width="stretch")
         st.markdown("**Each country's record** (sort by any column)")
         show_table(history.leader_record(data), links=False)
     return {"org": org, "from": start, "to": end}
@@ -225,14 +254,13 @@ def country_page(fp, ds) -> dict:
     names = ds.country_names()
     iso3 = st.sidebar.selectbox("State", list(names), key="iso3", format_func=names.get)
     st.subheader(names[iso3])
-    line = profile.timeline(ds, iso3, date.today())
-    if line.empty:
+    line, spec, rows, record = country_story(fp, iso3, date.today())
+    if spec is None:
         st.info(f"{names[iso3]} has held no status in any organisation covered here.")
     else:
-        st.altair_chart(charts.gantt(line), width="stretch")
-    rows = profile.summit_rows(ds, iso3)
+        st.vega_lite_chart(spec, width="stretch")
     st.markdown("**Summit record** (rows for summits where the state held a status)")
-    show_table(profile.summit_record(rows), links=False)
+    show_table(record, links=False)
     show_table(rows)
     st.markdown("**Statuses**")
     show_table(line[["org", "status", "start", "end", "precision", "source_url", "note"]])
@@ -242,7 +270,7 @@ def country_page(fp, ds) -> dict:
 def changes_page(fp, ds) -> dict:
     start, end = pick_date("Changes after", "from"), pick_date("up to and including", "to")
     orgs = st.sidebar.multiselect("Organisations", ds.org_ids(), key="orgs")
-    found = changes.status_changes(ds, start, end, orgs)
+    found = changes_between(fp, start, end, tuple(orgs))
     show_map(choropleth.changes_spec(found, ds.countries, start.isoformat(), end.isoformat(),
                                      web_assets().geometry))  # fmt: skip
     if found.empty:
@@ -259,8 +287,10 @@ def data_page(fp, ds) -> dict:
     frame = getattr(ds, name)
     query = st.text_input("Filter rows containing", key="q")
     shown = tables.filter_rows(frame, query)
-    st.caption(f"{len(shown)} of {len(frame)} rows of data/{name}.csv")
-    show_table(shown, links="source_url" in frame)
+    st.caption(f"{len(shown)} of {len(frame)} rows of data/{name}.csv" + (
+        f"; the first {MAX_ROWS} are shown, the download has them all" if len(shown) > MAX_ROWS
+        else ""))  # fmt: skip
+    show_table(shown.head(MAX_ROWS), links="source_url" in frame)
     cols = st.columns(4)
     with cols[0]:
         csv_button(shown, name)
@@ -269,8 +299,9 @@ def data_page(fp, ds) -> dict:
                             "post-soviet-blocs.zip", "application/zip")  # fmt: skip
     table = state_on(fp, org, day)
     extra = {"org": org, "date": day.isoformat()}
-    cols[2].download_button("Map data (GeoJSON)", export.snapshot_geojson(shapes(), table, extra),
-                            f"{org}_{day.isoformat()}.geojson", "application/geo+json")  # fmt: skip
+    geojson = lambda: export.snapshot_geojson(shapes(), table, extra)  # noqa: E731 (on click)
+    cols[2].download_button("Map data (GeoJSON)", geojson, f"{org}_{day.isoformat()}.geojson",
+                            "application/geo+json")  # fmt: skip
     png = lambda: export.membership_png(shapes(), table, org, day)  # noqa: E731 (built on click)
     cols[3].download_button("Map picture (PNG)", png, f"{org}_{day.isoformat()}.png", "image/png")
     return {"table": name, "org": org, "date": day}
@@ -297,7 +328,16 @@ def switch_view(ds) -> None:
     st.session_state.update(fresh | keep, notices=[])
 
 
+def log_timing(started: float) -> None:
+    """With ATLAS_TIMINGS=<file>, append this rerun's script time in ms (for the benchmark)."""
+    target = os.environ.get("ATLAS_TIMINGS")
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{(time.perf_counter() - started) * 1000:.2f}\n")
+
+
 def main() -> None:
+    started = time.perf_counter()
     st.set_page_config(page_title=TITLE, layout="wide")
     st.title(TITLE)
     fp = data_fingerprint()
@@ -315,6 +355,7 @@ def main() -> None:
     values = urlstate.to_params({"view": view, **RENDER[view](fp, ds)})
     if st.query_params.to_dict() != values:
         st.query_params.from_dict(values)
+    log_timing(started)
 
 
 main()

@@ -32,34 +32,20 @@ def roster(ds, summit_id: str) -> pd.DataFrame:
 
     A state that held a status but has no attendance row shows as ``unknown``.
     """
-    summit = ds.summits.set_index("id").loc[summit_id]
-    table = membership.statuses_on(ds.memberships, ds.countries, summit["org"], summit["start"])
-    rows = ds.attendance[ds.attendance["summit_id"] == summit_id].set_index("iso3")
+    summit = ds.summits[ds.summits["id"] == summit_id].iloc[0]
+    spans = membership.org_rows(ds.memberships, summit["org"])
+    recorded = {r["iso3"]: r for r in ds.attendance[ds.attendance["summit_id"] == summit_id]
+                .to_dict("records")}  # fmt: skip
     records = []
-    for state in table.itertuples(index=False):
-        if state.iso3 in rows.index:
-            row = rows.loc[state.iso3]
-            records.append(
-                {
-                    "iso3": state.iso3,
-                    "name": state.name,
-                    "status": state.status,
-                    **row[ROSTER_COLUMNS[2:] + ["note"]].to_dict(),
-                }
-            )
-        elif state.status != membership.NONE:
-            records.append(
-                {
-                    "iso3": state.iso3,
-                    "name": state.name,
-                    "status": state.status,
-                    "presence": "unknown",
-                    "representative": "",
-                    "signed_final_document": "unknown",
-                    "source_url": "",
-                    "note": "",
-                }
-            )
+    for iso3, name in zip(ds.countries["iso3"], ds.countries["name"]):
+        status = membership.state_on(spans, iso3, summit["start"])["status"]
+        row = recorded.get(iso3)
+        if row is None and status == membership.NONE:
+            continue
+        row = row or {"presence": "unknown", "representative": "",
+                      "signed_final_document": "unknown", "source_url": "", "note": ""}  # fmt: skip
+        records.append({"iso3": iso3, "name": name, "status": status,
+                        **{k: row[k] for k in ROSTER_COLUMNS[2:] + ["note"]}})  # fmt: skip
     return pd.DataFrame(records, columns=ROSTER_COLUMNS + ["status", "note"])
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo import attendance
+from geo import attendance, membership
 
 MATRIX_COLUMNS = [
     "summit_id", "start", "label", "iso3", "name", "status", "presence", "representative",
@@ -16,17 +16,33 @@ IN_PERSON = "leader"
 
 def presence_matrix(ds, org: str, start: date | None, end: date | None) -> pd.DataFrame:
     """One row per summit and state with a status that day (unknown where unrecorded)."""
-    frames = []
-    for summit in attendance.summits_of(ds.summits, org, start, end).to_dict("records"):
-        roster = attendance.roster(ds, summit["id"])
-        roster = roster[roster["status"] != "none"].copy()
-        roster["summit_id"] = summit["id"]
-        roster["start"] = summit["start"]
-        roster["label"] = attendance.summit_label(summit)
-        frames.append(roster)
-    if not frames:
-        return pd.DataFrame(columns=MATRIX_COLUMNS)
-    return pd.concat(frames, ignore_index=True)[MATRIX_COLUMNS]
+    summits = attendance.summits_of(ds.summits, org, start, end).to_dict("records")
+    spans = membership.org_rows(ds.memberships, org)
+    ids = {s["id"] for s in summits}
+    att = ds.attendance[ds.attendance["summit_id"].isin(ids)]
+    recorded = {(r["summit_id"], r["iso3"]): r for r in att.to_dict("records")}
+    names = ds.country_names()
+    rows = []
+    for summit in summits:
+        label = attendance.summit_label(summit)
+        for iso3, name in names.items():
+            status = membership.state_on(spans, iso3, summit["start"])["status"]
+            if status == membership.NONE:
+                continue
+            row = recorded.get((summit["id"], iso3), {})
+            rows.append(
+                (
+                    summit["id"],
+                    summit["start"],
+                    label,
+                    iso3,
+                    name,
+                    status,
+                    row.get("presence", "unknown"),
+                    row.get("representative", ""),
+                )
+            )
+    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
 def leader_record(matrix: pd.DataFrame) -> pd.DataFrame:

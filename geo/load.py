@@ -34,6 +34,11 @@ class Dataset:
     def org_ids(self) -> list[str]:
         return self.organisations["id"].tolist()
 
+    def org_names(self, full: bool = False) -> dict[str, str]:
+        """Organisation id -> short (or full) name, in the table's order."""
+        column = "full_name" if full else "name"
+        return dict(zip(self.organisations["id"], self.organisations[column]))
+
     def country_names(self) -> dict[str, str]:
         return dict(zip(self.countries["iso3"], self.countries["name"]))
 

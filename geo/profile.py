@@ -25,9 +25,11 @@ def summit_rows(ds, iso3: str) -> pd.DataFrame:
     """Every summit the state had a row for, newest first, with the summit's details."""
     att = ds.attendance[ds.attendance["iso3"] == iso3]
     merged = att.merge(ds.summits, left_on="summit_id", right_on="id", suffixes=("", "_summit"))
-    merged["summit"] = merged.apply(attendance.summit_label, axis=1)
     cols = ["start", "org", "summit_id", "summit", "presence", "representative",
             "signed_final_document", "source_url", "note"]  # fmt: skip
+    if merged.empty:  # e.g. Estonia: no status in any organisation with summits here
+        return pd.DataFrame(columns=cols)
+    merged["summit"] = [attendance.summit_label(r) for r in merged.to_dict("records")]
     return merged.sort_values("start", ascending=False)[cols].reset_index(drop=True)
 
 

@@ -135,3 +135,9 @@ def set_date(page, iso: str, label: str = "Date") -> None:
     field.get_by_role("spinbutton", name=f"day, {label}").click()
     page.keyboard.type(day)
     page.keyboard.press("Tab")
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()

@@ -106,3 +106,9 @@ def test_switching_view_updates_the_url(view):
     at.radio(key="view").set_value(view).run()
     assert not at.exception
     assert at.query_params["view"] == view
+
+
+@pytest.mark.parametrize("iso3", ["EST", "LVA", "LTU", "TKM", "UKR"])
+def test_every_kind_of_profile_renders(iso3):
+    at = app(view="country", iso3=iso3)
+    assert at.subheader[0].value

@@ -189,3 +189,11 @@ def test_to_params_round_trip(ds):
         "scope": "members",
     }
     assert urlstate.parse_view(params, ds, D("2026-11-23")).values == values
+
+
+def test_profile_of_a_state_without_summits(ds):
+    rows = profile.summit_rows(ds, "EST")
+    assert rows.empty and "presence" in rows.columns
+    assert profile.summit_record(rows).empty
+    line = profile.timeline(ds, "EST", D("2026-11-23"))
+    assert set(line["org"]) == {"EU", "NATO"}
