@@ -242,7 +242,8 @@ def overlap_page(fp, ds) -> dict:
     if not orgs:
         st.info("Choose at least one organisation.")
         return {"date": day, "orgs": orgs, "scope": scope}
-    table = overlap.belonging(ds, day, orgs, scope == "any")
+    table = overlap.count({o: state_on(fp, o, day) for o in orgs}, ds.country_names(),
+                          scope == "any")  # fmt: skip
     show_map(choropleth.overlap_spec(table, day.isoformat(), orgs, overlap.colour,
                                      web_assets().geometry))  # fmt: skip
     st.subheader(f"Combinations on {day.isoformat()}")

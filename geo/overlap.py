@@ -14,16 +14,19 @@ FULL = ("member",)
 
 
 def belonging(ds, day: date, orgs: list[str], any_status: bool) -> pd.DataFrame:
-    """Per state: how many of ``orgs`` it belongs to and which (with statuses)."""
-    records = {iso3: [] for iso3 in ds.countries["iso3"]}
-    for org in orgs:
-        table = membership.statuses_on(ds.memberships, ds.countries, org, day)
-        for row in table.itertuples(index=False):
-            counts = row.status != membership.NONE if any_status else row.status in FULL
+    """Per state: how many of ``orgs`` it belongs to on ``day`` and which (with statuses)."""
+    snapshots = {o: membership.statuses_on(ds.memberships, ds.countries, o, day) for o in orgs}
+    return count(snapshots, ds.country_names(), any_status)
+
+
+def count(snapshots: dict, names: dict[str, str], any_status: bool) -> pd.DataFrame:
+    """The same from ready status tables (one per organisation), e.g. cached snapshots."""
+    records = {iso3: [] for iso3 in names}
+    for org, table in snapshots.items():
+        for iso3, status in zip(table["iso3"], table["status"]):
+            counts = status != membership.NONE if any_status else status in FULL
             if counts:
-                label = org if row.status == "member" else f"{org} ({row.status})"
-                records[row.iso3].append(label)
-    names = ds.country_names()
+                records[iso3].append(org if status == "member" else f"{org} ({status})")
     return pd.DataFrame(
         [
             {"iso3": k, "name": names[k], "count": len(v), "organisations": ", ".join(v)}
