@@ -17,7 +17,7 @@ from pathlib import Path
 
 from geo import attendance, membership, report
 from geo.load import load_dataset
-from geo.paths import DATA_DIR
+from geo.paths import DATA_DIR, ROOT
 from geo.validate import DataError, parse_date
 
 
@@ -28,31 +28,38 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def org_error(ds, org: str) -> str | None:
+    if org in ds.org_ids():
+        return None
+    return f"unknown organisation {org!r}; known: {', '.join(ds.org_ids())}"
+
+
+def print_csv(table, columns: list[str]) -> int:
+    table[columns].to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
 def cmd_membership(args) -> int:
     ds = load_dataset(args.data)
-    if args.org not in ds.org_ids():
-        return fail(f"unknown organisation {args.org!r}; known: {', '.join(ds.org_ids())}")
+    if problem := org_error(ds, args.org):
+        return fail(problem)
     table = membership.statuses_on(ds.memberships, ds.countries, args.org, args.date)
-    table[membership.TABLE_COLUMNS].to_csv(sys.stdout, index=False, lineterminator="\n")
-    return 0
+    return print_csv(table, membership.TABLE_COLUMNS)
 
 
 def cmd_summits(args) -> int:
     ds = load_dataset(args.data)
-    if args.org not in ds.org_ids():
-        return fail(f"unknown organisation {args.org!r}; known: {', '.join(ds.org_ids())}")
+    if problem := org_error(ds, args.org):
+        return fail(problem)
     table = attendance.summits_of(ds.summits, args.org, args.start, args.end)
-    table[attendance.SUMMIT_COLUMNS].to_csv(sys.stdout, index=False, lineterminator="\n")
-    return 0
+    return print_csv(table, attendance.SUMMIT_COLUMNS)
 
 
 def cmd_attendance(args) -> int:
     ds = load_dataset(args.data)
     if args.summit not in set(ds.summits["id"]):
         return fail(f"unknown summit {args.summit!r}; list them with: python -m geo summits")
-    table = attendance.roster(ds, args.summit)
-    table[attendance.ROSTER_COLUMNS].to_csv(sys.stdout, index=False, lineterminator="\n")
-    return 0
+    return print_csv(attendance.roster(ds, args.summit), attendance.ROSTER_COLUMNS)
 
 
 def cmd_validate(args) -> int:
@@ -63,7 +70,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    print(report.render(load_dataset(args.data)))
+    text = report.render(load_dataset(args.data))
+    if args.readme:
+        readme = ROOT / "README.md"
+        readme.write_text(report.with_report(readme.read_text(encoding="utf-8"), text), "utf-8")
+        print(f"updated the coverage section of {readme}")
+    else:
+        print(text)
     return 0
 
 
@@ -97,7 +110,9 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--summit", required=True)
     a.set_defaults(run=cmd_attendance)
     sub.add_parser("validate", help="check every data file").set_defaults(run=cmd_validate)
-    sub.add_parser("report", help="coverage of the dataset").set_defaults(run=cmd_report)
+    r = sub.add_parser("report", help="coverage of the dataset")
+    r.add_argument("--readme", action="store_true", help="write it into README.md")
+    r.set_defaults(run=cmd_report)
     sub.add_parser("geometry", help="rebuild data/geometry/").set_defaults(run=cmd_geometry)
     return p
 

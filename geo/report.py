@@ -76,3 +76,13 @@ def render(ds) -> str:
         markdown(source_domains(ds)),
     ]
     return "\n".join(parts)
+
+
+START, END = "<!-- report:start -->", "<!-- report:end -->"
+
+
+def with_report(readme: str, text: str) -> str:
+    """The README text with the report placed between its markers."""
+    head, rest = readme.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{text}\n{END}{tail}"

@@ -50,3 +50,11 @@ def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = "python -m pytest"
     assert command in readme and command in ci
+
+
+def test_readme_coverage_is_current(ds):
+    """The README's coverage section is the report of today's data (python -m geo report --readme)."""
+    from geo import report
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert report.with_report(readme, report.render(ds)) == readme

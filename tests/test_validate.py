@@ -197,3 +197,14 @@ def test_descriptor_is_the_schema(data_copy):
         DataError, match=r"data/countries.csv, line 2, column 'iso3': 'ARM' does not match"
     ):
         load_dataset(data_copy)
+
+
+@pytest.mark.parametrize(
+    "lat, fragment",
+    [("95.0", "'95.0' is outside -90 to 90"), ("north", "'north' is not a number")],
+)
+def test_bad_coordinate(data_copy, lat, fragment):
+    line = append(data_copy / "cities.csv", ["Nowhere", "RUS", lat, "30.0", "https://a.org/"])
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    assert f"data/cities.csv, line {line}, column 'lat': {fragment}" in str(err.value)
