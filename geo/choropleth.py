@@ -213,9 +213,9 @@ def membership_tooltip(row, org_name: str) -> str:
     label = palette.STATUS_LABELS[row.status]
     if row.status == "none":
         when = f" (left {row.since})" if row.since else ""
-        line = f"{esc(label)} in {esc(org_name)}{esc(when)}"
+        line = f"{esc(org_name)}: {esc(label.lower())}{esc(when)}"
     else:
-        line = f"{esc(label)} of {esc(org_name)} since {esc(str(row.since))}"
+        line = f"{esc(org_name)}: {esc(label.lower())} since {esc(str(row.since))}"
     source = source_domain(row.source_url)
     tail = f"<br><small>Source: {esc(source)}</small>" if source else ""
     return f"<b>{esc(row.name)}</b><br>{line}{tail}"
