@@ -1,5 +1,6 @@
 """Every view through AppTest: opened by link, driven by its widgets, explained when empty."""
 
+import re
 from datetime import date
 
 import pytest
@@ -112,3 +113,11 @@ def test_switching_view_updates_the_url(view):
 def test_every_kind_of_profile_renders(iso3):
     at = app(view="country", iso3=iso3)
     assert at.subheader[0].value
+
+
+def test_unknown_view_falls_back_with_notice():
+    at = app(view="<img src=x onerror=alert(1)>")
+    assert at.radio(key="view").value == "membership"
+    (warning,) = at.warning
+    assert warning.value.startswith("Ignored view=")
+    assert not re.search(r"(?<!\\)<", warning.value)  # every < is escaped: shown, not parsed

@@ -108,3 +108,10 @@ def test_base_map_is_identical_between_dates(published):
 def test_context_countries_have_their_own_tone():
     assert palette.CONTEXT_FILL not in palette.STATUS_COLOURS.values()
     assert palette.STATUS_COLOURS["none"] != palette.CONTEXT_FILL
+
+
+def test_tiles_only_when_asked_for(published):
+    offline = choropleth.base_map().get_root().render()
+    online = choropleth.base_map(osm=True).get_root().render()
+    assert "tile.openstreetmap.org" not in offline and "L.tileLayer" not in offline
+    assert "tile.openstreetmap.org" in online
