@@ -70,11 +70,6 @@ def change_days(fp: tuple, org: str):
 
 
 @st.cache_data(show_spinner=False)
-def matrix(fp: tuple, org: str, start: date, end: date):
-    return history.presence_matrix(dataset(fp), org, start, end)
-
-
-@st.cache_data(show_spinner=False)
 def summit_roster(fp: tuple, summit_id: str):
     return attendance.roster(dataset(fp), summit_id)
 
@@ -95,9 +90,19 @@ def country_story(fp: tuple, iso3: str, today: date):
 
 
 @st.cache_data(show_spinner=False)
-def heatmap_spec(fp: tuple, org: str, start: date, end: date):
-    data = matrix(fp, org, start, end)
-    return charts.heatmap(data).to_dict() if len(data) else None
+def attendance_story(fp: tuple, org: str, start: date, end: date):
+    """The heatmap spec and each country's record, or (None, None) without summits."""
+    data = history.presence_matrix(dataset(fp), org, start, end)
+    if data.empty:
+        return None, None
+    return charts.heatmap(data).to_dict(), history.leader_record(data)
+
+
+@st.cache_data(show_spinner=False)
+def summit_choices(fp: tuple, org: str, start: date, end: date) -> dict[str, dict]:
+    """Summit id -> its row (with id), newest first, for the picker and the page."""
+    listed = attendance.newest_first(dataset(fp).summits, org, start, end)
+    return {r["id"]: r for r in listed.to_dict("records")}
 
 
 def data_fingerprint() -> tuple:
@@ -126,7 +131,7 @@ def show_map(spec: dict, osm: bool = False) -> None:
 
 def open_clicked_country() -> None:
     tip = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
-    iso3 = tables.country_from_tooltip(tip, st.session_state.get("country_names", {}))
+    iso3 = tables.country_from_tooltip(tip, dataset(data_fingerprint()).country_names())
     if iso3:
         st.session_state.update(view="country", iso3=iso3, notices=[])
 
@@ -198,20 +203,20 @@ def advance(steps: list[date]) -> None:
 def summit_page(fp, ds) -> dict:
     org = pick_org(ds)
     start, end = pick_date("Summits from", "from"), pick_date("to", "to")
-    listed = attendance.newest_first(ds.summits, org, start, end)
-    if listed.empty:
+    listed = summit_choices(fp, org, start, end)
+    if not listed:
         st.info(f"No summit of {org} between {start.isoformat()} and {end.isoformat()}.")
         return {"org": org, "from": start, "to": end}
-    labels = dict(zip(listed["id"], listed.apply(attendance.summit_label, axis=1)))
-    if st.session_state.get("summit") not in labels:
-        st.session_state["summit"] = listed["id"].iloc[0]
-    summit_id = st.sidebar.selectbox("Summit", list(labels), key="summit", format_func=labels.get)
-    summit = listed.set_index("id").loc[summit_id].to_dict() | {"id": summit_id}
+    if st.session_state.get("summit") not in listed:
+        st.session_state["summit"] = next(iter(listed))
+    label = lambda s: attendance.summit_label(listed[s])  # noqa: E731
+    summit_id = st.sidebar.selectbox("Summit", list(listed), key="summit", format_func=label)
+    summit = listed[summit_id]
     roster = summit_roster(fp, summit_id)
     place = ds.place(summit["city"], summit["host_iso3"]) if summit["city"] else None
     name = ds.org_names()[org]
     show_map(choropleth.summit_spec(roster, summit, name, web_assets().geometry, place))
-    st.subheader(f"{name} summit, {labels[summit_id]}")
+    st.subheader(f"{name} summit, {attendance.summit_label(summit)}")
     st.markdown(tables.inert(attendance.summary(roster)))
     st.caption(f"Summit source: {summit['source_url']}  \n{tables.inert(summit['note'] or '')}")
     show_table(roster[attendance.ROSTER_COLUMNS + ["status", "note"]])
@@ -222,14 +227,14 @@ def summit_page(fp, ds) -> dict:
 def attendance_page(fp, ds) -> dict:
     org = pick_org(ds)
     start, end = pick_date("From", "from"), pick_date("To", "to")
-    data = matrix(fp, org, start, end)
+    spec, record = attendance_story(fp, org, start, end)
     st.subheader(f"Who came to {org} summits, {start.isoformat()} to {end.isoformat()}")
-    if data.empty:
+    if spec is None:
         st.info(f"No summit of {org} between {start.isoformat()} and {end.isoformat()}.")
     else:
-        st.vega_lite_chart(heatmap_spec(fp, org, start, end), width="stretch")
+        st.vega_lite_chart(spec, width="stretch")
         st.markdown("**Each country's record** (sort by any column)")
-        show_table(history.leader_record(data), links=False)
+        show_table(record, links=False)
     return {"org": org, "from": start, "to": end}
 
 
@@ -244,8 +249,7 @@ def overlap_page(fp, ds) -> dict:
         return {"date": day, "orgs": orgs, "scope": scope}
     table = overlap.count({o: state_on(fp, o, day) for o in orgs}, ds.country_names(),
                           scope == "any")  # fmt: skip
-    show_map(choropleth.overlap_spec(table, day.isoformat(), orgs, overlap.colour,
-                                     web_assets().geometry))  # fmt: skip
+    show_map(choropleth.overlap_spec(table, day.isoformat(), orgs, web_assets().geometry))
     st.subheader(f"Combinations on {day.isoformat()}")
     show_table(overlap.combinations(table), links=False)
     return {"date": day, "orgs": orgs, "scope": scope}
@@ -319,7 +323,7 @@ def seed_from_url(ds) -> None:
     if "view" in st.session_state:
         return
     parsed = urlstate.parse_view(st.query_params.to_dict(), ds, date.today())
-    st.session_state.update(parsed.values, notices=parsed.notices, country_names=ds.country_names())
+    st.session_state.update(parsed.values, notices=parsed.notices)
 
 
 def switch_view(ds) -> None:

@@ -27,6 +27,24 @@ def summits_of(
     return rows.sort_values("start").reset_index(drop=True)
 
 
+PRESENCES = ("leader", "leader_online", "represented", "absent", "declined", "unknown")
+UNRECORDED = {"presence": "unknown", "representative": "", "signed_final_document": "unknown",
+              "source_url": "", "note": ""}  # fmt: skip
+
+
+def seated(spans: list[dict], recorded: dict, names: dict[str, str], day: date):
+    """(iso3, name, status, row) for each state with a status on ``day`` or a recorded row.
+
+    ``spans`` are the organisation's intervals, ``recorded`` the summit's rows by iso3;
+    a state with a status but no row gets ``UNRECORDED``.
+    """
+    for iso3, name in names.items():
+        status = membership.state_on(spans, iso3, day)["status"]
+        row = recorded.get(iso3)
+        if row is not None or status != membership.NONE:
+            yield iso3, name, status, row or UNRECORDED
+
+
 def roster(ds, summit_id: str) -> pd.DataFrame:
     """One row per state with a status on the summit day, plus recorded guests.
 
@@ -34,19 +52,22 @@ def roster(ds, summit_id: str) -> pd.DataFrame:
     """
     summit = ds.summits[ds.summits["id"] == summit_id].iloc[0]
     spans = membership.org_rows(ds.memberships, summit["org"])
-    recorded = {r["iso3"]: r for r in ds.attendance[ds.attendance["summit_id"] == summit_id]
-                .to_dict("records")}  # fmt: skip
-    records = []
-    for iso3, name in zip(ds.countries["iso3"], ds.countries["name"]):
-        status = membership.state_on(spans, iso3, summit["start"])["status"]
-        row = recorded.get(iso3)
-        if row is None and status == membership.NONE:
-            continue
-        row = row or {"presence": "unknown", "representative": "",
-                      "signed_final_document": "unknown", "source_url": "", "note": ""}  # fmt: skip
-        records.append({"iso3": iso3, "name": name, "status": status,
-                        **{k: row[k] for k in ROSTER_COLUMNS[2:] + ["note"]}})  # fmt: skip
+    rows = ds.attendance[ds.attendance["summit_id"] == summit_id].to_dict("records")
+    recorded = {r["iso3"]: r for r in rows}
+    records = [
+        {"iso3": iso3, "name": name, "status": status,
+         **{k: row[k] for k in ROSTER_COLUMNS[2:] + ["note"]}}
+        for iso3, name, status, row in seated(spans, recorded, ds.country_names(), summit["start"])
+    ]  # fmt: skip
     return pd.DataFrame(records, columns=ROSTER_COLUMNS + ["status", "note"])
+
+
+def presence_counts(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Rows per group and presence, every presence a column (0 where none), plus 'summits'."""
+    table = pd.crosstab([frame[c] for c in by], frame["presence"])
+    table = table.reindex(columns=list(PRESENCES), fill_value=0).rename_axis(None, axis=1)
+    table["summits"] = table.sum(axis=1)
+    return table.reset_index()
 
 
 PHRASES = {

@@ -191,16 +191,11 @@ def membership_spec(table, org_name: str, day: str, geometry_url: str) -> dict:
 
     ``table`` is the snapshot from ``membership.statuses_on``.
     """
-    fills, tips = {}, {}
-    for row in table.itertuples(index=False):
-        fills[row.iso3] = palette.STATUS_COLOURS[row.status]
-        tips[row.iso3] = membership_tooltip(row, org_name)
-    shown = [s for s in palette.STATUS_COLOURS if s in set(table["status"])]
-    entries = [(palette.STATUS_COLOURS[s], palette.STATUS_LABELS[s]) for s in shown]
-    entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    tips = {row.iso3: membership_tooltip(row, org_name) for row in table.itertuples(index=False)}
+    entries = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, table["status"])
     return {
         "geometry": geometry_url,
-        "fills": fills,
+        "fills": palette.status_fills(table),
         "tips": tips,
         "legend": legend_html(f"{org_name}, {day}", entries),
         "key": f"{org_name}|{day}",
@@ -224,10 +219,11 @@ def membership_tooltip(row, org_name: str) -> str:
 def summit_spec(roster, summit: dict, org_name: str, geometry_url: str, place=None) -> dict:
     """Presence at one summit; ``place`` is (lat, lon) of the host city when known."""
     esc = html.escape
-    fills, tips = {}, {}
+    fills, tips, keys = {}, {}, set()
     for row in roster.itertuples(index=False):
         key = row.presence if row.status != "none" else "none"
-        fills[row.iso3] = palette.PRESENCE_COLOURS.get(key, palette.PRESENCE_COLOURS["none"])
+        keys.add(key)
+        fills[row.iso3] = palette.PRESENCE_COLOURS[key]
         lines = [f"<b>{esc(row.name)}</b>", esc(palette.PRESENCE_LABELS.get(key, key))]
         if row.representative:
             lines.append(esc(row.representative))
@@ -238,10 +234,7 @@ def summit_spec(roster, summit: dict, org_name: str, geometry_url: str, place=No
         if source:
             lines.append(f"<small>Source: {esc(source)}</small>")
         tips[row.iso3] = "<br>".join(lines)
-    used = set(fills.values())
-    shown = [k for k, c in palette.PRESENCE_COLOURS.items() if c in used]
-    entries = [(palette.PRESENCE_COLOURS[k], palette.PRESENCE_LABELS[k]) for k in shown]
-    entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    entries = palette.legend(palette.PRESENCE_COLOURS, palette.PRESENCE_LABELS, keys)
     city = summit["city"] or "by video link"
     markers = [[place[0], place[1], esc(f"Host: {city}")]] if place else []
     return {
@@ -254,9 +247,10 @@ def summit_spec(roster, summit: dict, org_name: str, geometry_url: str, place=No
     }
 
 
-def overlap_spec(table, day: str, orgs: list[str], colour, geometry_url: str) -> dict:
-    """Number of chosen organisations per state; ``colour`` maps a count to a fill."""
+def overlap_spec(table, day: str, orgs: list[str], geometry_url: str) -> dict:
+    """Number of chosen organisations per state, on a light-to-dark ramp."""
     esc = html.escape
+    colour = palette.count_colour
     fills = {r.iso3: colour(r.count) for r in table.itertuples(index=False)}
     tips = {
         r.iso3: f"<b>{esc(r.name)}</b><br>{r.count} of {len(orgs)}: "
@@ -276,9 +270,6 @@ def overlap_spec(table, day: str, orgs: list[str], colour, geometry_url: str) ->
     }
 
 
-CHANGED = "#CC79A7"
-
-
 def changes_spec(changes, countries, start: str, end: str, geometry_url: str) -> dict:
     """States whose status changed between two dates, outlined, with their changes listed."""
     esc = html.escape
@@ -290,11 +281,11 @@ def changes_spec(changes, countries, start: str, end: str, geometry_url: str) ->
     fills, tips = {}, {}
     for iso3, name in zip(countries["iso3"], countries["name"]):
         items = by_state.get(iso3, [])
-        fills[iso3] = CHANGED if items else palette.STATUS_COLOURS["none"]
+        fills[iso3] = palette.CHANGED if items else palette.STATUS_COLOURS["none"]
         body = "<br>".join(items[:12] + (["…"] if len(items) > 12 else [])) or "No change"
         tips[iso3] = f"<b>{esc(name)}</b><br>{body}"
     entries = [
-        (CHANGED, "Status changed"),
+        (palette.CHANGED, "Status changed"),
         (palette.STATUS_COLOURS["none"], "No change"),
         (palette.CONTEXT_FILL, palette.CONTEXT_LABEL),
     ]

@@ -8,6 +8,8 @@ import math
 import zipfile
 from pathlib import Path
 
+from geo import palette
+
 PACKAGE_FILES = ("datapackage.json", "LICENSE.md")
 CREDIT = "Data: Atlas of post-Soviet blocs (CC BY 4.0) · Boundaries: Natural Earth"
 
@@ -54,14 +56,7 @@ def rings(geometry: dict):
             yield [(x, mercator(max(min(y, 85.0), -85.0))) for x, y in ring]
 
 
-def render_png(
-    geometry: dict,
-    fills: dict,
-    title: str,
-    legend: list[tuple[str, str]],
-    context_fill: str,
-    sea: str,
-) -> bytes:
+def render_png(geometry: dict, fills: dict, title: str, legend: list[tuple[str, str]]) -> bytes:
     """Draw the map with matplotlib (no browser, no tiles) for slides and articles."""
     import matplotlib
 
@@ -72,11 +67,12 @@ def render_png(
 
     fig = Figure(figsize=(12, 6.4), dpi=150)
     ax = fig.add_axes([0.01, 0.06, 0.98, 0.86])
-    ax.set_facecolor(sea)
+    ax.set_facecolor(palette.SEA)
     for feature in geometry["features"]:
-        code = feature["properties"]["iso3"]
-        colour = fills.get(code, context_fill) if feature["properties"]["region"] else context_fill
-        edge = "white" if feature["properties"]["region"] else "#C9C2B4"
+        region = feature["properties"]["region"]
+        none = palette.STATUS_COLOURS["none"]
+        colour = fills.get(feature["properties"]["iso3"], none) if region else palette.CONTEXT_FILL
+        edge = palette.BORDER if region else palette.CONTEXT_BORDER
         for ring in rings(feature["geometry"]):
             path = MplPath(ring, closed=True)
             ax.add_patch(PathPatch(path, facecolor=colour, edgecolor=edge, linewidth=0.4))
@@ -95,11 +91,7 @@ def render_png(
 
 def membership_png(geometry: dict, table, org: str, day) -> bytes:
     """The membership map for ``org`` on ``day`` as a titled PNG with its legend."""
-    from geo import palette
-
-    fills = {r.iso3: palette.STATUS_COLOURS[r.status] for r in table.itertuples(index=False)}
-    shown = [s for s in palette.STATUS_COLOURS if s in set(table["status"])]
-    legend = [(palette.STATUS_COLOURS[s], palette.STATUS_LABELS[s]) for s in shown]
-    legend.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
+    legend = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, table["status"])
+    fills = palette.status_fills(table)
     title = f"{org}: status of the post-Soviet states on {day.isoformat()}"
-    return render_png(geometry, fills, title, legend, palette.CONTEXT_FILL, palette.SEA)
+    return render_png(geometry, fills, title, legend)

@@ -8,8 +8,6 @@ import pandas as pd
 
 from geo import membership
 
-# Light to dark, readable by colour-blind readers (ColorBrewer-like blues, then navy).
-COUNT_COLOURS = ["#DEEBF7", "#9ECAE1", "#4292C6", "#2171B5", "#08519C", "#08306B"]
 FULL = ("member",)
 
 
@@ -43,7 +41,3 @@ def combinations(table: pd.DataFrame) -> pd.DataFrame:
         .agg(states=("name", ", ".join), number=("name", "size"))
     )
     return grouped.sort_values(["count", "number"], ascending=False).reset_index(drop=True)
-
-
-def colour(count: int) -> str:
-    return COUNT_COLOURS[min(count, len(COUNT_COLOURS) - 1)] if count else "#A6A6A6"

@@ -49,8 +49,31 @@ PRESENCE_LABELS = {
     "none": "Not a member that day",
 }
 
+# Overlap counts, light to dark (ColorBrewer-like blues, then navy); 0 is the "none" grey.
+COUNT_COLOURS = ["#DEEBF7", "#9ECAE1", "#4292C6", "#2171B5", "#08519C", "#08306B"]
+CHANGED = "#CC79A7"
+
 CONTEXT_FILL = "#F3EFE6"
 CONTEXT_LABEL = "Outside the post-Soviet space (not classified)"
 BORDER = "#FFFFFF"
 CONTEXT_BORDER = "#C9C2B4"
 SEA = "#DCE7EF"
+
+
+def legend(colours: dict[str, str], labels: dict[str, str], keys) -> list[tuple[str, str]]:
+    """(colour, label) for the keys present, in palette order, then the context entry."""
+    present = set(keys)
+    entries = [(colours[k], labels[k]) for k in colours if k in present]
+    return [*entries, (CONTEXT_FILL, CONTEXT_LABEL)]
+
+
+def status_fills(table) -> dict[str, str]:
+    """iso3 -> fill for a status snapshot (iso3 and status columns)."""
+    return {iso3: STATUS_COLOURS[s] for iso3, s in zip(table["iso3"], table["status"])}
+
+
+def count_colour(count: int) -> str:
+    """Fill for a number of organisations; 0 is the same grey as 'no status'."""
+    if not count:
+        return STATUS_COLOURS["none"]
+    return COUNT_COLOURS[min(count, len(COUNT_COLOURS) - 1)]

@@ -8,14 +8,13 @@ import pandas as pd
 
 from geo import attendance
 
-RECORD_COLUMNS = ["leader", "leader_online", "represented", "absent", "declined", "unknown"]
+RECORD_COLUMNS = ["org", "summits", *attendance.PRESENCES]
 
 
 def timeline(ds, iso3: str, today: date) -> pd.DataFrame:
     """Every status interval of ``iso3``; open intervals run to ``today`` for drawing."""
     rows = ds.memberships[ds.memberships["iso3"] == iso3].copy()
-    names = dict(zip(ds.organisations["id"], ds.organisations["name"]))
-    rows["organisation"] = rows["org"].map(names)
+    rows["organisation"] = rows["org"].map(ds.org_names())
     rows["until"] = rows["end"].map(lambda d: d or today)
     rows["ongoing"] = rows["end"].isna()
     return rows.sort_values(["org", "start"]).reset_index(drop=True)
@@ -36,10 +35,5 @@ def summit_rows(ds, iso3: str) -> pd.DataFrame:
 def summit_record(rows: pd.DataFrame) -> pd.DataFrame:
     """Per organisation: how the state took part in its summits."""
     if rows.empty:
-        return pd.DataFrame(columns=["org", "summits", *RECORD_COLUMNS])
-    table = pd.crosstab(rows["org"], rows["presence"]).rename_axis(None, axis=1)
-    for col in RECORD_COLUMNS:
-        if col not in table:
-            table[col] = 0
-    table["summits"] = table[RECORD_COLUMNS].sum(axis=1)
-    return table.reset_index()[["org", "summits", *RECORD_COLUMNS]]
+        return pd.DataFrame(columns=RECORD_COLUMNS)
+    return attendance.presence_counts(rows, ["org"])[RECORD_COLUMNS]

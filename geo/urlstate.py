@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from geo import attendance
 from geo.validate import parse_date
 
 MIN_DATE = date(1991, 12, 8)  # the Belavezha Accords: the first day of the post-Soviet blocs
@@ -70,14 +71,6 @@ def day(parsed: Parsed, params, name: str, default: date, latest: date) -> date:
         parsed.reject(name, raw, span, default.isoformat())
         return default
     return value
-
-
-def parse_membership(params, orgs: list[str], today: date) -> Parsed:
-    """``?org=CSTO&date=2012-07-01`` -> values org and date, plus notices."""
-    parsed = Parsed()
-    parsed.values["org"] = choice(parsed, params, "org", orgs, orgs[0])
-    parsed.values["date"] = day(parsed, params, "date", today, today)
-    return parsed
 
 
 VIEWS = ("membership", "summit", "attendance", "overlap", "country", "changes", "data")
@@ -149,17 +142,12 @@ def summit_view(parsed: Parsed, params, ds, today: date) -> None:
     A link naming only the summit (``?view=summit&summit=CIS-2022-12-26``) implies its org.
     """
     orgs = ds.org_ids()
-    ids = dict(zip(ds.summits["id"], ds.summits["org"]))
-    raw_summit = first(params, "summit")
-    implied = ids.get(raw_summit) if first(params, "org") is None else None
+    org_of = dict(zip(ds.summits["id"], ds.summits["org"]))
+    implied = org_of.get(first(params, "summit")) if first(params, "org") is None else None
     org = implied or choice(parsed, params, "org", orgs, orgs[0])
     start, end = span(parsed, params, MIN_DATE, today)
-    listed = [
-        s for s, o in sorted(ids.items(), key=lambda kv: kv[0][-10:], reverse=True) if o == org
-    ]
-    listed = [s for s in listed if start.isoformat() <= s[-10:] <= end.isoformat()]
-    newest = listed[0] if listed else None
-    summit = choice(parsed, params, "summit", listed, newest) if listed else None
+    listed = attendance.newest_first(ds.summits, org, start, end)["id"].tolist()
+    summit = choice(parsed, params, "summit", listed, listed[0]) if listed else None
     parsed.values.update({"org": org, "from": start, "to": end, "summit": summit})
 
 

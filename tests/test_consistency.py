@@ -58,3 +58,25 @@ def test_readme_coverage_is_current(ds):
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert report.with_report(readme, report.render(ds)) == readme
+
+
+def test_legend_keeps_palette_order_and_ends_with_context():
+    entries = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, ["none", "member", "member"])
+    assert entries == [
+        (palette.STATUS_COLOURS["member"], "Member"),
+        (palette.STATUS_COLOURS["none"], "No status"),
+        (palette.CONTEXT_FILL, palette.CONTEXT_LABEL),
+    ]
+
+
+def test_count_colours_darken_and_zero_is_no_status():
+    assert palette.count_colour(0) == palette.STATUS_COLOURS["none"]
+    ramp = [palette.count_colour(n) for n in range(1, 6)]
+    assert len(set(ramp)) == 5 and palette.CONTEXT_FILL not in ramp
+    assert palette.count_colour(99) == palette.COUNT_COLOURS[-1]
+
+
+def test_presences_match_the_descriptor():
+    from geo import attendance
+
+    assert list(attendance.PRESENCES) == enum("attendance", "presence")

@@ -10,8 +10,17 @@ ORGS = ["CIS", "CSTO", "EAEU"]
 TODAY = date(2026, 11, 23)
 
 
+class Data:
+    """The little of a dataset that the membership view's parsing reads."""
+
+    def org_ids(self):
+        return ORGS
+
+
 def parse(**params):
-    return urlstate.parse_membership(params, ORGS, TODAY)
+    parsed = urlstate.parse_view({"view": "membership", **params}, Data(), TODAY)
+    assert parsed.values.pop("view") == "membership"
+    return parsed
 
 
 def test_valid_link():
