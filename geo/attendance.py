@@ -110,4 +110,8 @@ def summary(roster: pd.DataFrame) -> str:
         if row.presence == "represented" and row.representative:
             phrase += f" by {row.representative}"
         others.append(f"{who} {phrase}")
+    present = roster["presence"].isin(["leader", "leader_online", "represented"])
+    refused = roster[present & (roster["signed_final_document"] == "no")]["name"].tolist()
+    if refused:
+        others.append(f"did not sign the final document: {', '.join(refused)}")
     return "; ".join([head, *others]) + "."

@@ -69,6 +69,8 @@ def test_yerevan_2022_armenia_did_not_sign(ds):
     roster = attendance.roster(ds, "CSTO-2022-11-23").set_index("iso3")
     assert roster.loc["ARM", "presence"] == "leader"
     assert roster.loc["ARM", "signed_final_document"] == "no"
+    text = attendance.summary(attendance.roster(ds, "CSTO-2022-11-23"))
+    assert text == "6 of 6 members' leaders attended; did not sign the final document: Armenia."
 
 
 def test_sochi_2013_six_leaders(ds):
