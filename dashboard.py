@@ -99,6 +99,14 @@ def attendance_story(fp: tuple, org: str, start: date, end: date):
 
 
 @st.cache_data(show_spinner=False)
+def overlap_tables(fp: tuple, orgs: tuple, epochs: tuple, any_status: bool):
+    """Counts and combinations; equal change epochs mean equal tables, whatever the day."""
+    snapshots = {o: snapshot(fp, o, e) for o, e in zip(orgs, epochs)}
+    table = overlap.count(snapshots, dataset(fp).country_names(), any_status)
+    return table, overlap.combinations(table)
+
+
+@st.cache_data(show_spinner=False)
 def summit_choices(fp: tuple, org: str, start: date, end: date) -> dict[str, dict]:
     """Summit id -> its row (with id), newest first, for the picker and the page."""
     listed = attendance.newest_first(dataset(fp).summits, org, start, end)
@@ -247,11 +255,11 @@ def overlap_page(fp, ds) -> dict:
     if not orgs:
         st.info("Choose at least one organisation.")
         return {"date": day, "orgs": orgs, "scope": scope}
-    table = overlap.count({o: state_on(fp, o, day) for o in orgs}, ds.country_names(),
-                          scope == "any")  # fmt: skip
+    epochs = tuple(membership.epoch(change_days(fp, o), day) for o in orgs)
+    table, combos = overlap_tables(fp, tuple(orgs), epochs, scope == "any")
     show_map(choropleth.overlap_spec(table, day.isoformat(), orgs, web_assets().geometry))
     st.subheader(f"Combinations on {day.isoformat()}")
-    show_table(overlap.combinations(table), links=False)
+    show_table(combos, links=False)
     return {"date": day, "orgs": orgs, "scope": scope}
 
 
