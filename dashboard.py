@@ -150,6 +150,15 @@ def show_table(frame, links: bool = True) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
 
+def show_chart(spec, empty: str) -> bool:
+    """Draw a Vega-Lite chart, or say why there is none; True when drawn."""
+    if spec is None:
+        st.info(empty)
+        return False
+    st.vega_lite_chart(spec, width="stretch")
+    return True
+
+
 def csv_button(frame, name: str) -> None:
     """Download of exactly the rows shown; the CSV is built only when clicked."""
     st.download_button(f"Download {name}.csv", lambda: frame.to_csv(index=False), f"{name}.csv",
@@ -237,10 +246,7 @@ def attendance_page(fp, ds) -> dict:
     start, end = pick_date("From", "from"), pick_date("To", "to")
     spec, record = attendance_story(fp, org, start, end)
     st.subheader(f"Who came to {org} summits, {start.isoformat()} to {end.isoformat()}")
-    if spec is None:
-        st.info(f"No summit of {org} between {start.isoformat()} and {end.isoformat()}.")
-    else:
-        st.vega_lite_chart(spec, width="stretch")
+    if show_chart(spec, f"No summit of {org} between {start.isoformat()} and {end.isoformat()}."):
         st.markdown("**Each country's record** (sort by any column)")
         show_table(record, links=False)
     return {"org": org, "from": start, "to": end}
@@ -268,10 +274,7 @@ def country_page(fp, ds) -> dict:
     iso3 = st.sidebar.selectbox("State", list(names), key="iso3", format_func=names.get)
     st.subheader(names[iso3])
     line, spec, rows, record = country_story(fp, iso3, date.today())
-    if spec is None:
-        st.info(f"{names[iso3]} has held no status in any organisation covered here.")
-    else:
-        st.vega_lite_chart(spec, width="stretch")
+    show_chart(spec, f"{names[iso3]} has held no status in any organisation covered here.")
     st.markdown("**Summit record** (rows for summits where the state held a status)")
     show_table(record, links=False)
     show_table(rows)
