@@ -1,17 +1,39 @@
-"""Downloads: the whole data package as a zip, a map's data as GeoJSON, a map as PNG."""
+"""Downloads: the data package as a zip, a map as a GIS file, a map as a PNG.
+
+GIS files are written with geopandas (pyogrio) into a temporary folder and returned as
+bytes, or moved into place in one step, so a failed export never leaves half a file.
+Shapefile field names are cut to ten characters; ``FIELDS.txt`` in the zip says which
+field is which.
+"""
 
 from __future__ import annotations
 
 import io
 import json
-import math
+import os
+import tempfile
 import zipfile
+from datetime import date
 from pathlib import Path
 
-from geo import palette
+import geopandas as gpd
+import pandas as pd
 
 PACKAGE_FILES = ("datapackage.json", "LICENSE.md")
-CREDIT = "Data: Atlas of post-Soviet blocs (CC BY 4.0) · Boundaries: Natural Earth"
+FORMATS = {
+    "gpkg": ("GeoPackage", "GPKG", "application/geopackage+sqlite3"),
+    "geojson": ("GeoJSON", "GeoJSON", "application/geo+json"),
+    "shp": ("Shapefile (zip)", "ESRI Shapefile", "application/zip"),
+    "fgb": ("FlatGeobuf", "FlatGeobuf", "application/octet-stream"),
+    "csv": ("CSV (no geometry)", None, "text/csv"),
+}
+SHORT_NAMES = {  # the dBase format behind shapefiles allows ten characters
+    "representative": "represent",
+    "signed_final_document": "signed",
+    "organisations": "orgs",
+    "de_jure_iso3": "de_jure",
+    "controlled_by": "controlled",
+}
 
 
 def package_zip(data_dir: Path) -> bytes:
@@ -27,71 +49,79 @@ def package_zip(data_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-def snapshot_geojson(geometry: dict, table, extra: dict) -> str:
-    """The fifteen states' shapes with the shown table's columns as properties."""
-    rows = {r["iso3"]: r for r in table.to_dict("records")}
-    features = []
-    for f in geometry["features"]:
-        props = rows.get(f["properties"]["iso3"])
-        if props is None:
-            continue
-        clean = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in props.items()}
-        features.append(
-            {"type": "Feature", "properties": {**clean, **extra}, "geometry": f["geometry"]}
-        )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+def layer_name(*parts: str) -> str:
+    """'csto_2012-07-01': what the layer shows, safe as a file and layer name."""
+    return "_".join(p.lower().replace(" ", "-") for p in parts if p)
 
 
-def mercator(lat: float) -> float:
-    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+def plain(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Dates as ISO text, empty values as empty text: the same in every format."""
+    out = frame.copy()
+    for col in out.columns:
+        if col != out.geometry.name and out[col].dtype == object:
+            out[col] = out[col].map(
+                lambda v: v.isoformat() if isinstance(v, date) else ("" if v is None else v)
+            )
+    return out
 
 
-def rings(geometry: dict):
-    """Outer and inner rings of a (Multi)Polygon as lists of (x, y) in Mercator degrees."""
-    polys = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
-    for poly in polys:
-        for ring in poly:
-            yield [(x, mercator(max(min(y, 85.0), -85.0))) for x, y in ring]
+def fields_note(frame: gpd.GeoDataFrame) -> str:
+    lines = ["Shapefile field names are cut to 10 characters. Field -> full name:"]
+    for col in frame.columns:
+        if col != frame.geometry.name:
+            lines.append(f"{SHORT_NAMES.get(col, col)} -> {col}")
+    return "\n".join(lines) + "\n"
 
 
-def render_png(geometry: dict, fills: dict, title: str, legend: list[tuple[str, str]]) -> bytes:
-    """Draw the map with matplotlib (no browser, no tiles) for slides and articles."""
-    import matplotlib
+def to_bytes(layers: dict[str, gpd.GeoDataFrame], fmt: str) -> bytes:
+    """The layers (name -> frame) in one file of format ``fmt``.
 
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch, PathPatch
-    from matplotlib.path import Path as MplPath
-
-    fig = Figure(figsize=(12, 6.4), dpi=150)
-    ax = fig.add_axes([0.01, 0.06, 0.98, 0.86])
-    ax.set_facecolor(palette.SEA)
-    for feature in geometry["features"]:
-        region = feature["properties"]["region"]
-        none = palette.STATUS_COLOURS["none"]
-        colour = fills.get(feature["properties"]["iso3"], none) if region else palette.CONTEXT_FILL
-        edge = palette.BORDER if region else palette.CONTEXT_BORDER
-        for ring in rings(feature["geometry"]):
-            path = MplPath(ring, closed=True)
-            ax.add_patch(PathPatch(path, facecolor=colour, edgecolor=edge, linewidth=0.4))
-    ax.set_xlim(18, 192)
-    ax.set_ylim(mercator(34), mercator(78))
-    ax.set_xticks([])
-    ax.set_yticks([])
-    handles = [Patch(facecolor=c, edgecolor="#999", label=label) for c, label in legend]
-    ax.legend(handles=handles, loc="upper right", fontsize=8, framealpha=0.92)
-    fig.suptitle(title, fontsize=14, x=0.01, ha="left", y=0.97)
-    fig.text(0.01, 0.02, CREDIT + " · de jure borders (UN view)", fontsize=7, color="#555")
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return out.getvalue()
+    GeoPackage and the Shapefile zip hold every layer; GeoJSON, FlatGeobuf and CSV hold
+    the first (the states), which carries the facts.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    frames = {name: plain(frame) for name, frame in layers.items()}
+    first_name, first = next(iter(frames.items()))
+    if fmt == "csv":
+        return pd.DataFrame(first.drop(columns=first.geometry.name)).to_csv(index=False).encode()
+    driver = FORMATS[fmt][1]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if fmt == "shp":
+            return shapefile_zip(frames, folder)
+        path = folder / f"{first_name}.{fmt}"
+        written = frames.items() if fmt == "gpkg" else [(first_name, first)]
+        for name, frame in written:
+            frame.to_file(path, driver=driver, layer=name, engine="pyogrio")
+        return path.read_bytes()
 
 
-def membership_png(geometry: dict, table, org: str, day) -> bytes:
-    """The membership map for ``org`` on ``day`` as a titled PNG with its legend."""
-    legend = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, table["status"])
-    fills = palette.status_fills(table)
-    title = f"{org}: status of the post-Soviet states on {day.isoformat()}"
-    return render_png(geometry, fills, title, legend)
+def shapefile_zip(frames: dict[str, gpd.GeoDataFrame], folder: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in frames.items():
+            if frame.empty:
+                continue
+            short = frame.rename(columns=SHORT_NAMES)
+            short.to_file(
+                folder / f"{name}.shp", driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8"
+            )
+            for part in sorted(folder.glob(f"{name}.*")):
+                archive.write(part, part.name)
+            archive.writestr(f"{name}_FIELDS.txt", fields_note(frame))
+    return buffer.getvalue()
+
+
+def write_file(layers: dict[str, gpd.GeoDataFrame], fmt: str, target: Path) -> int:
+    """Write to ``target`` all at once: a temporary file beside it, then a rename."""
+    data = to_bytes(layers, fmt)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(data)

@@ -5,5 +5,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DESCRIPTOR = DATA_DIR / "datapackage.json"
-GEOMETRY_FILE = DATA_DIR / "geometry" / "region.geojson"
-STATIC_DIR = ROOT / "static"
+GEOMETRY_DIR = DATA_DIR / "geometry"
+GEOMETRY_FILE = GEOMETRY_DIR / "region.geojson"
+TERRITORY_FILE = GEOMETRY_DIR / "territories.geojson"
+LOCALE_DIR = ROOT / "geo" / "locale"
+NAME_FORMS = LOCALE_DIR / "name_forms.csv"

@@ -7,7 +7,18 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-TABLES = ("organisations", "countries", "memberships", "summits", "attendance", "cities")
+from geo import sources
+
+TABLES = (
+    "organisations",
+    "countries",
+    "memberships",
+    "summits",
+    "attendance",
+    "cities",
+    "territory_names",
+    "territories",
+)
 CORE = ("CIS", "CSTO", "EAEU")
 TOP_DOMAINS = 15
 
@@ -30,8 +41,10 @@ def summits_by_decade(ds) -> pd.DataFrame:
 
 
 def presence_counts(ds) -> pd.DataFrame:
-    orgs = ds.attendance["summit_id"].str.rsplit("-", n=3).str[0]
-    table = pd.crosstab(orgs, ds.attendance["presence"])
+    """Rows of states that held a seat, by presence; guests are counted apart."""
+    seats = ds.attendance[ds.attendance["capacity"] == "status"]
+    orgs = seats["summit_id"].str.rsplit("-", n=3).str[0]
+    table = pd.crosstab(orgs, seats["presence"])
     table["total"] = table.sum(axis=1)
     table["unknown share"] = (table.get("unknown", 0) / table["total"]).map("{:.0%}".format)
     return table.reset_index().rename(
@@ -50,9 +63,26 @@ def source_domains(ds) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source domain", "rows"])
 
 
+def guests_by_org(ds) -> pd.DataFrame:
+    guests = ds.attendance[ds.attendance["capacity"] == "guest"]
+    orgs = guests["summit_id"].str.rsplit("-", n=3).str[0]
+    table = pd.crosstab(orgs, guests["presence"]).rename_axis(None, axis=1)
+    table["total"] = table.sum(axis=1)
+    return table.reset_index().rename(columns={"summit_id": "organisation"})
+
+
+def kinds_table(ds) -> pd.DataFrame:
+    """Cited sources per kind of page (see geo/sources.py for the policy)."""
+    counts = sources.kinds_count(ds)
+    total = sum(counts.values())
+    rows = [(k, counts.get(k, 0), f"{counts.get(k, 0) / total:.1%}") for k in sources.KINDS]
+    return pd.DataFrame(rows, columns=["kind of source", "rows", "share"])
+
+
 def core_unknown_share(ds) -> float:
-    orgs = ds.attendance["summit_id"].str.rsplit("-", n=3).str[0]
-    core = ds.attendance[orgs.isin(CORE)]
+    seats = ds.attendance[ds.attendance["capacity"] == "status"]
+    orgs = seats["summit_id"].str.rsplit("-", n=3).str[0]
+    core = seats[orgs.isin(CORE)]
     return float((core["presence"] == "unknown").mean()) if len(core) else 0.0
 
 
@@ -65,11 +95,19 @@ def render(ds) -> str:
         "",
         markdown(summits_by_decade(ds)),
         "",
-        "Attendance rows by presence:",
+        "Attendance rows of states that held a seat, by presence:",
         "",
         markdown(presence_counts(ds)),
         "",
+        "Guest rows (states with no status that came), by presence:",
+        "",
+        markdown(guests_by_org(ds)),
+        "",
         f"Unknown share of CIS, CSTO and EAEU attendance rows: {core_unknown_share(ds):.1%}.",
+        "",
+        "Sources cited, by kind of page:",
+        "",
+        markdown(kinds_table(ds)),
         "",
         "Rows (memberships, summits, attendance) per source domain:",
         "",

@@ -140,22 +140,22 @@ def check_foreign_keys(tables: dict[str, list[Row]], descriptor: dict, problems:
                     )
 
 
-def check_intervals(rows: list[Row], problems: list[str]):
-    """Membership intervals: end after start, no overlap for one organisation and state."""
-    by_pair = defaultdict(list)
+def check_intervals(rows: list[Row], key: tuple[str, ...], problems: list[str]):
+    """Half-open intervals: end after start, no overlap for one ``key`` (e.g. org and state)."""
+    by_key = defaultdict(list)
     for row in rows:
         if row["start"] is None:
             continue
         if row["end"] is not None and row["end"] <= row["start"]:
             problems.append(f"{row.where('end')}: {row['end']} is not after start {row['start']}")
             continue
-        by_pair[(row["org"], row["iso3"])].append(row)
-    for spans in by_pair.values():
+        by_key[tuple(row[k] for k in key)].append(row)
+    for spans in by_key.values():
         spans.sort(key=lambda r: r["start"])
         for before, after in zip(spans, spans[1:]):
             if before["end"] is None or before["end"] > after["start"]:
                 problems.append(
-                    f"{after.where('start')}: {after['org']}/{after['iso3']} interval from "
+                    f"{after.where('start')}: {'/'.join(after[k] for k in key)} interval from "
                     f"{after['start']} overlaps line {before.line} "
                     f"({before['start']} to {before['end'] or 'open'})"
                 )
@@ -188,9 +188,10 @@ def check_summits(summits: list[Row], orgs: list[Row], problems: list[str]):
 def check_attendance(
     attendance: list[Row], summits: list[Row], memberships: list[Row], problems: list[str]
 ):
-    """Attendance rows exist exactly for states holding a status on the summit's first day.
+    """Every state holding a status on a summit's first day has a row, in capacity ``status``.
 
-    A row for a state without a status (a guest, an acceding state) must say why in ``note``.
+    A row for a state with no status that day is an invited guest: capacity ``guest``. A
+    state holding a status is never a guest, and a guest row records someone who came.
     """
     spans = defaultdict(list)
     for m in memberships:
@@ -212,12 +213,39 @@ def check_attendance(
         for iso3 in sorted(expected - set(present)):
             problems.append(
                 f"{summit.where('id')}: {summit['id']} has no attendance row for {iso3}, "
-                f"which held a status in {org} that day"
+                f"which held a status in {org} that day (see data/memberships.csv)"
             )
-        for iso3 in sorted(set(present) - expected):
-            row = present[iso3]
-            if not row["note"]:
-                problems.append(
-                    f"{row.where('iso3')}: {iso3} held no status in {org} on {day}; "
-                    "a note must say why it has a row (e.g. guest)"
-                )
+        for iso3, row in sorted(present.items()):
+            check_capacity(row, iso3 in expected, org, day, problems)
+
+
+def check_capacity(row: Row, holds_status: bool, org: str, day: date, problems: list[str]):
+    """``status`` exactly for states that held one that day; a guest must have come."""
+    capacity = row["capacity"]
+    if holds_status and capacity == "guest":
+        problems.append(
+            f"{row.where('capacity')}: {row['iso3']} held a status in {org} on {day}, "
+            "so it cannot be a guest (see data/memberships.csv)"
+        )
+    elif not holds_status and capacity == "status":
+        problems.append(
+            f"{row.where('capacity')}: {row['iso3']} held no status in {org} on {day} "
+            "(see data/memberships.csv); a row for it must be capacity 'guest'"
+        )
+    elif not holds_status and row["presence"] in ABSENT:
+        problems.append(
+            f"{row.where('presence')}: a guest row records who came; {row['presence']!r} "
+            "is for states that held a seat"
+        )
+
+
+ABSENT = ("absent", "declined", "unknown")
+
+
+def check_line_endings(label: str, raw: bytes, problems: list[str]):
+    """A file that stops mid-line was cut short, most often while it was being written."""
+    if raw and not raw.endswith(b"\n"):
+        problems.append(
+            f"{label}: the last line has no line break; the file may be incomplete "
+            "(cut short or still being written)"
+        )
