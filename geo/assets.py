@@ -1,15 +1,14 @@
-"""Serve Leaflet and the country shapes from the app's own origin.
+"""Leaflet and the country shapes, linked from the app's own origin.
 
-Streamlit serves ``static/`` at ``/app/static/`` when ``server.enableStaticServing``
-is on. ``publish`` copies Leaflet from the installed XStatic-Leaflet package and the
-committed geometry there (the folder is generated and git-ignored), and
-``use_local_assets`` points folium at those copies, so no page ever asks a CDN.
+The app serves two folders in place, read-only: Leaflet from the installed XStatic-Leaflet
+package and ``data/geometry/`` (see ``app.assets``). This module works out the links the
+map's iframe uses and points folium at them, so no page ever asks a CDN. Nothing is
+copied or written, so a read-only checkout works.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,47 +18,44 @@ import folium
 import jinja2
 import xstatic.pkg.leaflet as xleaflet
 
-from geo.paths import GEOMETRY_FILE, STATIC_DIR
+from geo.paths import GEOMETRY_DIR, GEOMETRY_FILE, TERRITORY_FILE
 
-# streamlit-folium draws in an iframe at <base>/component/<name>/index.html; going up
-# two levels reaches <base>/, so the links also work when the app has a path prefix.
-FROM_COMPONENT = "../../app/static/"
+LEAFLET_DIR = Path(xleaflet.BASE_DIR)
+# streamlit-folium draws in an iframe at <base>/component/<its name>/index.html, and each
+# served folder sits beside it at <base>/component/<name>/, so links go up one level.
+FROM_COMPONENT = "../"
 
 
 @dataclass(frozen=True)
 class Assets:
-    """Relative URLs of the published files, as seen from the map's iframe."""
+    """Relative URLs of the served files, as seen from the map's iframe."""
 
     leaflet_js: str
     leaflet_css: str
     geometry: str
+    territories: str
 
 
-def copy_if_changed(src: Path, dst: Path) -> None:
-    """Copy only when the target is missing or differs, so reruns stay cheap."""
-    same_size = dst.exists() and dst.stat().st_size == src.stat().st_size
-    if same_size and dst.read_bytes() == src.read_bytes():
-        return
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
+def digest(path: Path) -> str:
+    """A short content hash, so a changed file gets a new URL (browsers cache the old)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
 
 
-def publish(static_dir: Path = STATIC_DIR, geometry: Path = GEOMETRY_FILE) -> Assets:
-    """Copy Leaflet and the geometry under ``static_dir``; return their URLs."""
-    leaflet_src = Path(xleaflet.BASE_DIR)
-    leaflet_dir = f"vendor/leaflet-{xleaflet.VERSION}"
-    for name in ("leaflet.js", "leaflet.css"):
-        copy_if_changed(leaflet_src / name, static_dir / leaflet_dir / name)
-    for image in (leaflet_src / "images").iterdir():
-        copy_if_changed(image, static_dir / leaflet_dir / "images" / image.name)
-    digest = hashlib.sha256(geometry.read_bytes()).hexdigest()[:10]
-    geometry_name = f"build/region-{digest}.geojson"  # the hash busts browser caches
-    copy_if_changed(geometry, static_dir / geometry_name)
+def links(leaflet_name: str, geometry_name: str) -> Assets:
+    """The iframe's links to files served under the two component names."""
+    leaflet = f"{FROM_COMPONENT}{leaflet_name}/"
+    shapes = f"{FROM_COMPONENT}{geometry_name}/"
     return Assets(
-        leaflet_js=FROM_COMPONENT + f"{leaflet_dir}/leaflet.js",
-        leaflet_css=FROM_COMPONENT + f"{leaflet_dir}/leaflet.css",
-        geometry=FROM_COMPONENT + geometry_name,
+        leaflet_js=f"{leaflet}leaflet.js?v={xleaflet.VERSION}",
+        leaflet_css=f"{leaflet}leaflet.css?v={xleaflet.VERSION}",
+        geometry=f"{shapes}{GEOMETRY_FILE.name}?v={digest(GEOMETRY_FILE)}",
+        territories=f"{shapes}{TERRITORY_FILE.name}?v={digest(TERRITORY_FILE)}",
     )
+
+
+def served_folders() -> dict[str, Path]:
+    """What the app serves, by short name: nothing outside these two folders."""
+    return {"leaflet": LEAFLET_DIR, "geometry": GEOMETRY_DIR}
 
 
 @lru_cache(maxsize=512)

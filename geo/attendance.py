@@ -1,4 +1,10 @@
-"""Summits and who came to them."""
+"""Summits and who came to them: states that held a seat, and invited guests.
+
+A state holds a seat at a summit when it held a status in the organisation on the
+summit's first day; its row has capacity ``status``. A state with no status whose leader
+or envoy came anyway is a ``guest``: shown on the map and in the summary, kept out of
+the members' attendance rates.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,20 @@ from datetime import date
 import pandas as pd
 
 from geo import membership
+from geo.labels import N_, Labels
 
 SUMMIT_COLUMNS = ["id", "start", "end", "city", "host_iso3", "kind", "source_url"]
 ROSTER_COLUMNS = [
-    "iso3", "name", "presence", "representative", "signed_final_document", "source_url",
-]  # fmt: skip
-NOT_MEMBER = "none"
+    "iso3",
+    "name",
+    "capacity",
+    "presence",
+    "representative",
+    "signed_final_document",
+    "source_url",
+]
+GUEST = "guest"
+CAME = ("leader", "leader_online")
 
 
 def summits_of(
@@ -28,12 +42,18 @@ def summits_of(
 
 
 PRESENCES = ("leader", "leader_online", "represented", "absent", "declined", "unknown")
-UNRECORDED = {"presence": "unknown", "representative": "", "signed_final_document": "unknown",
-              "source_url": "", "note": ""}  # fmt: skip
+UNRECORDED = {
+    "capacity": "status",
+    "presence": "unknown",
+    "representative": "",
+    "signed_final_document": "unknown",
+    "source_url": "",
+    "note": "",
+}
 
 
 def seated(spans: list[dict], recorded: dict, names: dict[str, str], day: date):
-    """(iso3, name, status, row) for each state with a status on ``day`` or a recorded row.
+    """(iso3, name, status, row) for each state with a status on ``day`` or a guest row.
 
     ``spans`` are the organisation's intervals, ``recorded`` the summit's rows by iso3;
     a state with a status but no row gets ``UNRECORDED``.
@@ -46,7 +66,7 @@ def seated(spans: list[dict], recorded: dict, names: dict[str, str], day: date):
 
 
 def roster(ds, summit_id: str) -> pd.DataFrame:
-    """One row per state with a status on the summit day, plus recorded guests.
+    """One row per state with a status on the summit day, plus the guests.
 
     A state that held a status but has no attendance row shows as ``unknown``.
     """
@@ -55,10 +75,14 @@ def roster(ds, summit_id: str) -> pd.DataFrame:
     rows = ds.attendance[ds.attendance["summit_id"] == summit_id].to_dict("records")
     recorded = {r["iso3"]: r for r in rows}
     records = [
-        {"iso3": iso3, "name": name, "status": status,
-         **{k: row[k] for k in ROSTER_COLUMNS[2:] + ["note"]}}
+        {
+            "iso3": iso3,
+            "name": name,
+            "status": status,
+            **{k: row[k] for k in ROSTER_COLUMNS[2:] + ["note"]},
+        }
         for iso3, name, status, row in seated(spans, recorded, ds.country_names(), summit["start"])
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(records, columns=ROSTER_COLUMNS + ["status", "note"])
 
 
@@ -71,19 +95,28 @@ def presence_counts(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 
 PHRASES = {
-    "leader": "leader attended",
-    "leader_online": "leader joined by video link",
-    "represented": "represented",
-    "absent": "absent",
-    "declined": "declined",
-    "unknown": "attendance not verified",
+    "leader": N_("leader attended"),
+    "leader_online": N_("leader joined by video link"),
+    "represented": N_("represented"),
+    "absent": N_("absent"),
+    "declined": N_("declined"),
+    "unknown": N_("attendance not verified"),
+}
+GUEST_PHRASES = {
+    "leader": N_("in person"),
+    "leader_online": N_("online"),
+    "represented": N_("represented"),
 }
 
 
-def summit_label(row) -> str:
-    """'2025-12-22 · St Petersburg (informal)', the way the summit list reads."""
-    place = row["city"] or "by video link"
-    return f"{row['start'].isoformat()} · {place} ({row['kind']})"
+def guest_phrase(presence: str, labels: Labels) -> str:
+    return labels.gettext(GUEST_PHRASES.get(presence, GUEST_PHRASES["represented"]))
+
+
+def summit_label(row, labels: Labels) -> str:
+    """'22 December 2025 · St Petersburg (informal)', the way the summit list reads."""
+    kind = labels.code("kind", row["kind"])
+    return f"{labels.day(row['start'])} · {labels.city(row['city'])} ({kind})"
 
 
 def newest_first(
@@ -93,25 +126,42 @@ def newest_first(
     return summits_of(summits, org, start, end).iloc[::-1].reset_index(drop=True)
 
 
-def summary(roster: pd.DataFrame) -> str:
-    """One line: how many members' leaders came, then every state that stood out."""
-    members = roster[roster["status"] == "member"]
-    came = members["presence"].isin(["leader", "leader_online"])
+def summary(roster: pd.DataFrame, labels: Labels) -> str:
+    """One line: how many members' leaders came, every seat that stood out, the guests."""
+    _ = labels.gettext
+    seats = roster[roster["capacity"] != GUEST]
+    members = seats[seats["status"] == "member"]
+    came = int(members["presence"].isin(CAME).sum())
     online = int((members["presence"] == "leader_online").sum())
-    head = f"{int(came.sum())} of {len(members)} members' leaders attended"
+    head = labels.ngettext(
+        "{came} of {n} member's leader attended",
+        "{came} of {n} members' leaders attended",
+        len(members),
+        came=came,
+    )
     if online:
-        head += f" ({online} by video link)"
+        head += " " + labels.ngettext("({n} by video link)", "({n} by video link)", online)
     others = []
-    for row in roster.itertuples(index=False):
-        if row.status == "member" and row.presence in ("leader", "leader_online"):
+    for row in seats.itertuples(index=False):
+        if row.status == "member" and row.presence in CAME:
             continue
-        who = row.name if row.status == "member" else f"{row.name} ({row.status})"
-        phrase = PHRASES.get(row.presence, row.presence)
+        who = labels.country(row.iso3)
+        if row.status != "member":
+            who = f"{who} ({labels.status(row.status).lower()})"
+        phrase = _(PHRASES[row.presence])
         if row.presence == "represented" and row.representative:
-            phrase += f" by {row.representative}"
+            phrase = _("represented by {who}").format(who=row.representative)
         others.append(f"{who} {phrase}")
-    present = roster["presence"].isin(["leader", "leader_online", "represented"])
-    refused = roster[present & (roster["signed_final_document"] == "no")]["name"].tolist()
-    if refused:
-        others.append(f"did not sign the final document: {', '.join(refused)}")
+    present = seats["presence"].isin([*CAME, "represented"])
+    refused = seats[present & (seats["signed_final_document"] == "no")]["iso3"]
+    if len(refused):
+        names = ", ".join(labels.country(c) for c in refused)
+        others.append(_("did not sign the final document: {states}").format(states=names))
+    guests = roster[roster["capacity"] == GUEST]
+    if len(guests):
+        listed = ", ".join(
+            f"{labels.country(g.iso3)} ({guest_phrase(g.presence, labels)})"
+            for g in guests.itertuples(index=False)
+        )
+        others.append(_("guests: {states}").format(states=listed))
     return "; ".join([head, *others]) + "."

@@ -12,18 +12,18 @@ COLUMNS = ["date", "org", "iso3", "name", "before", "after", "change", "source_u
 
 
 def describe(before: str, after: str) -> str:
-    """A short phrase for a change of status."""
+    """The kind of change, as a code that ``geo.labels`` words (see ``CHANGES``)."""
     if before == NONE:
-        return "joined as member" if after == "member" else f"became {after}"
+        return "joined" if after == "member" else "became"
     if after == NONE:
         return "left"
     if after == "suspended":
-        return "suspended participation"
+        return "suspended"
     if after == "withdrawing":
-        return "gave notice of withdrawal"
+        return "notice"
     if before in ("suspended", "withdrawing") and after == "member":
-        return "resumed as member"
-    return f"{before} → {after}"
+        return "resumed"
+    return "moved"
 
 
 def events(rows: list[dict]) -> list[dict]:
@@ -69,3 +69,41 @@ def status_changes(ds, start: date, end: date, orgs: list[str] | None = None) ->
                 )
     table = pd.DataFrame(found, columns=COLUMNS)
     return table.sort_values(["date", "org", "iso3"]).reset_index(drop=True)
+
+
+TERRITORY_COLUMNS = [
+    "date",
+    "territory",
+    "de_jure_iso3",
+    "previous",
+    "situation",
+    "controlled_by",
+    "source_url",
+]
+
+
+def territory_changes(ds, start: date, end: date) -> pd.DataFrame:
+    """Territorial changes that took effect after ``start`` and up to ``end``.
+
+    A row begins a ``situation`` (after ``previous``), or ends one with nothing after it
+    (``situation`` is ``none``, e.g. Nagorno-Karabakh in September 2023).
+    """
+    found = []
+    for _territory, group in ds.territories.sort_values("start").groupby("territory", sort=True):
+        rows = group.to_dict("records")
+        for prev, row in zip([None, *rows], rows):
+            before = prev["situation"] if prev and prev["end"] == row["start"] else NONE
+            found.append({**row, "date": row["start"], "previous": before})
+        last = rows[-1]
+        if last["end"] is not None:
+            found.append(
+                {
+                    **last,
+                    "date": last["end"],
+                    "previous": last["situation"],
+                    "situation": NONE,
+                    "controlled_by": "",
+                }
+            )
+    table = pd.DataFrame([r for r in found if start < r["date"] <= end], columns=TERRITORY_COLUMNS)
+    return table.sort_values(["date", "territory"]).reset_index(drop=True)

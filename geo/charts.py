@@ -1,4 +1,9 @@
-"""Altair charts (Streamlit ships Altair): the attendance heatmap and the status timeline."""
+"""Altair charts (Streamlit ships Altair): the attendance heatmap and the status timeline.
+
+Every value a chart shows is a label from ``geo.labels``; each colour scale is built from
+the categories the chart actually draws, so its legend names them all. Legends sit
+below the chart, one entry a line, and never truncate a label, so they fit a phone.
+"""
 
 from __future__ import annotations
 
@@ -6,52 +11,81 @@ import altair as alt
 import pandas as pd
 
 from geo import palette
+from geo.labels import PRESENCE, STATUS, Labels
+
+GUEST = "guest"
 
 
-def presence_scale() -> alt.Scale:
-    keys = [k for k in palette.PRESENCE_COLOURS if k != "none"]
-    return alt.Scale(domain=keys, range=[palette.PRESENCE_COLOURS[k] for k in keys])
+def legend(title: str) -> alt.Legend:
+    return alt.Legend(title=title, orient="bottom", columns=1, labelLimit=0, symbolType="square")
 
 
-def heatmap(matrix: pd.DataFrame) -> alt.Chart:
-    """Countries down, summits across in time order, one cell per presence."""
-    data = matrix.assign(day=matrix["start"].map(lambda d: d.isoformat()))
-    data = data[["day", "label", "name", "presence", "representative"]]
+def scale(keys: list[str], colours: dict[str, str], words: dict[str, str]) -> alt.Scale:
+    """A categorical scale of labels for exactly ``keys``, in the palette's order."""
+    return alt.Scale(domain=[words[k] for k in keys], range=[colours[k] for k in keys])
+
+
+def heatmap(matrix: pd.DataFrame, labels: Labels) -> alt.Chart:
+    """Countries down, summits across in time order, one cell per presence; guests apart."""
+    col = labels.column
+    category = matrix["presence"].where(matrix["capacity"] != GUEST, GUEST)
+    words = {k: labels.presence(k) for k in PRESENCE} | {GUEST: labels.gettext("Guest, no status")}
+    colours = palette.PRESENCE_COLOURS | {GUEST: palette.GUEST}
+    keys = [k for k in colours if k in set(category)]
+    data = pd.DataFrame(
+        {
+            "day": matrix["start"].map(lambda d: d.isoformat()),
+            "summit": matrix["label"],
+            "state": matrix["iso3"].map(labels.country),
+            "shown": category.map(words),
+            "presence": matrix["presence"].map(labels.presence),
+            "who": matrix["representative"],
+        }
+    )
     return (
         alt.Chart(data, height=alt.Step(20))
         .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X(
                 "day:O",
-                title="Summit (first day)",
+                title=labels.gettext("Summit (first day)"),
                 sort="ascending",
                 axis=alt.Axis(labelAngle=-60, labelOverlap=True),
             ),
-            y=alt.Y("name:N", title=None, sort="ascending"),
+            y=alt.Y("state:N", title=None, sort="ascending"),
             color=alt.Color(
-                "presence:N",
-                scale=presence_scale(),
-                legend=alt.Legend(title="Presence", orient="bottom"),
+                "shown:N", scale=scale(keys, colours, words), legend=legend(col("presence"))
             ),
-            tooltip=["label", "name", "presence", "representative"],
+            tooltip=[
+                alt.Tooltip("summit:N", title=col("summit")),
+                alt.Tooltip("state:N", title=col("name")),
+                alt.Tooltip("presence:N", title=col("presence")),
+                alt.Tooltip("who:N", title=col("representative")),
+            ],
         )
     )
 
 
-def status_scale() -> alt.Scale:
-    keys = [k for k in palette.STATUS_COLOURS if k != "none"]
-    return alt.Scale(domain=keys, range=[palette.STATUS_COLOURS[k] for k in keys])
-
-
-def gantt(timeline: pd.DataFrame) -> alt.Chart:
+def gantt(timeline: pd.DataFrame, labels: Labels) -> alt.Chart:
     """One bar per status interval, one row per organisation."""
-    data = timeline.assign(
-        begin=pd.to_datetime(timeline["start"]),
-        finish=pd.to_datetime(timeline["until"]),
-        since=timeline["start"].map(lambda d: d.isoformat()),
-        to=timeline.apply(lambda r: "today" if r["ongoing"] else r["until"].isoformat(), axis=1),
+    col = labels.column
+    keys = [k for k in palette.STATUS_COLOURS if k in set(timeline["status"])]
+    words = {k: labels.status(k) for k in STATUS}
+    ongoing = labels.gettext("ongoing")
+    data = pd.DataFrame(
+        {
+            "organisation": timeline["org"].map(labels.org),
+            "status": timeline["status"].map(words),
+            "begin": pd.to_datetime(timeline["start"]),
+            "finish": pd.to_datetime(timeline["until"]),
+            "since": timeline["start"].map(lambda d: d.isoformat()),
+            "to": [
+                ongoing if o else u.isoformat()
+                for o, u in zip(timeline["ongoing"], timeline["until"])
+            ],
+            "source": timeline["source_url"],
+        }
     )
-    data = data[["organisation", "status", "begin", "finish", "since", "to", "source_url"]]
     return (
         alt.Chart(data, height=alt.Step(30))
         .mark_bar(cornerRadius=2)
@@ -60,8 +94,16 @@ def gantt(timeline: pd.DataFrame) -> alt.Chart:
             x2="finish:T",
             y=alt.Y("organisation:N", title=None),
             color=alt.Color(
-                "status:N", scale=status_scale(), legend=alt.Legend(title="Status", orient="bottom")
+                "status:N",
+                scale=scale(keys, palette.STATUS_COLOURS, words),
+                legend=legend(col("status")),
             ),
-            tooltip=["organisation", "status", "since", "to", "source_url"],
+            tooltip=[
+                alt.Tooltip("organisation:N", title=col("org")),
+                alt.Tooltip("status:N", title=col("status")),
+                alt.Tooltip("since:N", title=col("start")),
+                alt.Tooltip("to:N", title=col("end")),
+                alt.Tooltip("source:N", title=col("source_url")),
+            ],
         )
     )

@@ -1,48 +1,60 @@
 """Folium maps split in two: a base map that never changes and a small style layer.
 
-The base map (no tiles by default) is the same on every rerun, so streamlit-folium
-keeps it mounted. What differs between dates or summits is a ``StyleLayer``: a few
-kilobytes of colours, tooltips and a legend that colour shapes the browser fetched
-once (per map) from the app's static route. Swapping it redraws without a remount or flicker.
+The base map (no tiles by default) is the same on every rerun and in every language, so
+streamlit-folium keeps it mounted. What differs between dates, summits and languages is a
+``StyleLayer``: a few kilobytes of fills, tooltips and a legend that colour shapes the
+browser fetched once from the app's own origin. Every spec builder assigns its fills
+through a ``Legend``, so the legend names exactly what the map draws.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import palette
+from geo import palette, territories
+from geo.labels import N_, STATUS, Labels
+from geo.legend import Legend, pattern
+from geo.membership import NONE
 
 BOUNDS = [[35.0, 20.0], [76.0, 191.0]]  # Kushka to the Arctic coast, Kaliningrad to Chukotka
-ATTRIBUTION = "Natural Earth · de jure borders (UN view)"
-BORDER_NOTE = (
-    "Borders de jure (UN view): Crimea is drawn as part of Ukraine. "
-    "Boundaries: Natural Earth (public domain)"
-)
+N_("Borders: de jure (UN view)")
+N_("Borders: de facto (who holds the ground)")
+SITUATION_LEGEND = {
+    "annexed": N_("Annexed, not recognised by the UN General Assembly"),
+    "occupied": N_("Occupied"),
+    "partly_occupied": N_("Partly occupied (the whole unit is hatched)"),
+    "breakaway": N_("Held by an unrecognised authority"),
+    "breakaway_recognised_by_russia": N_("Held by an unrecognised authority, recognised by Russia"),
+}
+UNRECOGNISED_LABEL = N_("Unrecognised authority (a member of nothing)")
+SMALL_STATES = ("ARM", "MDA", "EST", "LVA", "LTU", "GEO", "AZE", "TJK", "KGZ")
 
 
 class BaseSetup(MacroElement):
-    """Constant touches on the base map: sea colour, legend style, attribution."""
+    """Constant touches on the base map: sea colour and the style of legends and focus."""
 
     _template = Template(
         """
         {% macro header(this, kwargs) %}
         <style>
           .leaflet-container { background: {{ this.sea }}; }
-          .atlas-legend { background: rgba(255,255,255,.92); padding: 6px 9px;
-            font: 12px/1.5 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
-          .atlas-legend i { display: inline-block; width: 12px; height: 12px;
-            margin-right: 6px; vertical-align: -1px; border: 1px solid #999; }
-          .atlas-legend b { display: block; margin-bottom: 2px; }
+          .atlas-legend { background: rgba(255,255,255,.94); padding: 5px 8px; max-width: 260px;
+            font: 12px/1.45 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
+          .atlas-legend summary { font-weight: bold; cursor: pointer; }
+          .atlas-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
+          .atlas-swatch { flex: none; }
+          .leaflet-control-attribution { font: 11px/1.4 sans-serif; }
+          path.leaflet-interactive:focus { outline: none; }
+          path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 3.5px; }
+          @media (max-width: 520px) { .atlas-legend { max-width: 170px; font-size: 11px; } }
         </style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix({{ this.note|tojson }});
         {% endmacro %}
         """
     )
@@ -51,7 +63,6 @@ class BaseSetup(MacroElement):
         super().__init__()
         self._name = "BaseSetup"
         self.sea = palette.SEA
-        self.note = ATTRIBUTION
 
 
 def base_map(osm: bool = False) -> folium.Map:
@@ -70,7 +81,7 @@ def base_map(osm: bool = False) -> folium.Map:
 
 
 class StyleLayer(MacroElement):
-    """Draws the shared geometry with per-country fills, tooltips and a legend."""
+    """Draws the shared geometry with per-state fills, tooltips, hatches and a legend."""
 
     _template = Template(
         """
@@ -79,58 +90,98 @@ class StyleLayer(MacroElement):
           var group = {{ this._parent.get_name() }};
           var map = {{ this._parent._parent.get_name() }};
           var spec = {{ this.spec }};
-          if (!window.atlasGeometry) {
-            // Loaded once per map, synchronously, so the shapes exist when streamlit-folium
-            // binds its click handler right after this script; later layers reuse it.
-            var request = new XMLHttpRequest();
-            request.open("GET", spec.geometry, false);
-            request.send();
-            window.atlasGeometry = JSON.parse(request.responseText);
+          // Each geometry file is fetched once per map, synchronously, so the shapes exist
+          // when streamlit-folium binds its click handler right after this script.
+          window.atlasFiles = window.atlasFiles || {};
+          function file(url) {
+            if (!window.atlasFiles[url]) {
+              var request = new XMLHttpRequest();
+              request.open("GET", url, false);
+              request.send();
+              window.atlasFiles[url] = JSON.parse(request.responseText);
+            }
+            return window.atlasFiles[url];
           }
-          (function (data) {
-            L.geoJSON(data, {
-              style: function (f) {
-                var code = f.properties.iso3;
-                if (!f.properties.region) {
-                  return {fillColor: spec.context, fillOpacity: 1, color: spec.contextBorder,
-                          weight: 0.6};
-                }
-                var strong = spec.emphasis.indexOf(code) >= 0;
-                return {fillColor: spec.fills[code] || spec.noneFill, fillOpacity: 0.92,
-                        color: strong ? "#333" : spec.border, weight: strong ? 2 : 1};
-              },
-              interactive: true,
-              onEachFeature: function (f, layer) {
-                var tip = spec.tips[f.properties.iso3];
-                if (!f.properties.region || !tip) { layer.options.interactive = false; return; }
-                layer.bindTooltip(tip, {sticky: true});
-                layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
-                layer.on("mouseout", function () {
-                  var strong = spec.emphasis.indexOf(f.properties.iso3) >= 0;
-                  layer.setStyle({weight: strong ? 2 : 1});
+          if (!document.getElementById("atlas-patterns")) {
+            var defs = document.createElement("div");
+            defs.id = "atlas-patterns";
+            defs.innerHTML = '<svg width="0" height="0" style="position:absolute">' +
+              "<defs>" + spec.patterns + "</defs></svg>";
+            document.body.appendChild(defs);
+          }
+          map.attributionControl.setPrefix(spec.attribution);
+          function strong(code) { return spec.emphasis.indexOf(code) >= 0; }
+          L.geoJSON(file(spec.geometry), {
+            style: function (f) {
+              var code = f.properties.iso3;
+              if (!f.properties.region) {
+                return {fillColor: spec.context, fillOpacity: 1, color: spec.contextBorder,
+                        weight: 0.6};
+              }
+              return {fillColor: spec.fills[code], fillOpacity: 0.92,
+                      color: strong(code) ? "#333" : spec.border, weight: strong(code) ? 2 : 1};
+            },
+            onEachFeature: function (f, layer) {
+              var code = f.properties.iso3, tip = spec.tips[code];
+              if (!f.properties.region || !tip) { layer.options.interactive = false; return; }
+              layer.bindTooltip(tip, {sticky: true});
+              layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
+              layer.on("mouseout", function () { layer.setStyle({weight: strong(code) ? 2 : 1}); });
+              layer.on("add", function () {
+                var path = layer.getElement();
+                if (!path) { return; }
+                path.setAttribute("tabindex", "0");
+                path.setAttribute("role", "button");
+                path.setAttribute("aria-label", spec.aria[code]);
+                path.addEventListener("focus", function () {
+                  layer.openTooltip(layer.getBounds().getCenter());
                 });
+                path.addEventListener("blur", function () { layer.closeTooltip(); });
+                path.addEventListener("keydown", function (e) {
+                  if (e.key === "Enter" || e.key === " ") {
+                    e.preventDefault();
+                    layer.fire("click", {latlng: layer.getBounds().getCenter()});
+                  }
+                });
+              });
+            }
+          }).addTo(group);
+          if (spec.territories.length) {
+            var wanted = {};
+            spec.territories.forEach(function (t) { wanted[t.id] = t; });
+            L.geoJSON(file(spec.territoryGeometry), {
+              filter: function (f) { return wanted[f.properties.territory] !== undefined; },
+              style: function (f) {
+                var t = wanted[f.properties.territory];
+                return {fillColor: t.fill, fillOpacity: t.solid ? 0.92 : 1, color: "#1A1A1A",
+                        weight: 0.8, dashArray: "3 2"};
+              },
+              onEachFeature: function (f, layer) {
+                layer.bindTooltip(wanted[f.properties.territory].tip, {sticky: true});
               }
             }).addTo(group);
-            spec.markers.forEach(function (mk) {
-              L.circleMarker([mk[0], mk[1]], {radius: 7, color: "#000", weight: 2,
-                fillColor: "#fff", fillOpacity: 1}).bindTooltip(mk[2]).addTo(group);
-            });
-            if (!window.atlasFitted) {  // first draw only: later draws keep the user's view
-              map.invalidateSize();
-              map.fitBounds(spec.bounds);
-              window.atlasFitted = true;
-            }
-            document.body.setAttribute("data-atlas-layer", spec.key);
-          })(window.atlasGeometry);
+          }
+          spec.markers.forEach(function (mk) {
+            L.circleMarker([mk[0], mk[1]], {radius: mk[3] || 7, color: "#000", weight: 2,
+              fillColor: mk[4] || "#fff", fillOpacity: 1}).bindTooltip(mk[2]).addTo(group);
+          });
+          if (!window.atlasFitted || spec.refit) {  // later draws keep the reader's view
+            map.invalidateSize();
+            map.fitBounds(spec.bounds);
+            window.atlasFitted = true;
+          }
           if (window.atlasLegend) { window.atlasLegend.remove(); }
           var legend = L.control({position: "topright"});
           legend.onAdd = function () {
-            var div = L.DomUtil.create("div", "atlas-legend");
-            div.innerHTML = spec.legend;
-            return div;
+            var box = L.DomUtil.create("details", "atlas-legend");
+            box.innerHTML = spec.legend;
+            if (window.innerWidth > 520) { box.open = true; }  // folded on phones
+            L.DomEvent.disableClickPropagation(box);
+            return box;
           };
           legend.addTo(map);
           window.atlasLegend = legend;
+          document.body.setAttribute("data-atlas-layer", spec.key);
         })();
         {% endmacro %}
         """
@@ -148,15 +199,6 @@ def safe_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def legend_html(title: str, entries: list[tuple[str, str]]) -> str:
-    """Legend markup; every label is escaped even though labels come from code."""
-    rows = "".join(
-        f'<div><i style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
-        for colour, label in entries
-    )
-    return f"<b>{html.escape(title)}</b>{rows}"
-
-
 def source_domain(url: str | None) -> str:
     """Show a source as its host name in tooltips (tooltips cannot be clicked)."""
     if not url:
@@ -165,135 +207,278 @@ def source_domain(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def source_line(labels: Labels, url: str | None) -> str:
+    domain = source_domain(url)
+    if not domain:
+        return ""
+    return f"<small>{html.escape(labels.gettext('Source: {domain}').format(domain=domain))}</small>"
+
+
 def style_layer(spec: dict) -> folium.FeatureGroup:
     """Wrap a style spec in the FeatureGroup that streamlit-folium swaps on rerun."""
-    full = {
-        "fills": {},
-        "tips": {},
-        "emphasis": [],
-        "markers": [],
-        "legend": "",
-        "key": "",
-        "bounds": BOUNDS,
-        "noneFill": palette.STATUS_COLOURS["none"],
-        "context": palette.CONTEXT_FILL,
-        "contextBorder": palette.CONTEXT_BORDER,
-        "border": palette.BORDER,
-        **spec,
-    }
     group = folium.FeatureGroup(name="atlas", control=False)
-    group.add_child(StyleLayer(full))
+    group.add_child(StyleLayer(spec))
     return group
 
 
-def membership_spec(table, org_name: str, day: str, geometry_url: str) -> dict:
+@dataclass
+class Drawn:
+    """What one map draws, in one language: the same for the web map and the PNG."""
+
+    fills: dict[str, str]
+    tips: dict[str, str]
+    aria: dict[str, str]
+    legend: Legend
+    title: str
+    key: str
+    territories: list[dict] = field(default_factory=list)
+    markers: list[list] = field(default_factory=list)
+    emphasis: list[str] = field(default_factory=list)
+    bounds: list[list[float]] = field(default_factory=lambda: BOUNDS)
+    refit: bool = False
+    de_facto: bool = False
+
+
+def with_context(legend: Legend, labels: Labels) -> Legend:
+    """Register the neighbours' tone last: every map draws them."""
+    label = labels.gettext("Outside the post-Soviet space (not classified)")
+    legend.fill(palette.CONTEXT_FILL, label, (90,))
+    return legend
+
+
+def border_note(labels: Labels, de_facto: bool) -> str:
+    view = "Borders: de facto (who holds the ground)" if de_facto else "Borders: de jure (UN view)"
+    return labels.gettext(view)
+
+
+def spec(drawn: Drawn, labels: Labels, urls) -> dict:
+    """The style layer's payload: geometry links, fills, tooltips, legend, attribution."""
+    hatches = [e.key for e in drawn.legend.ordered() if e.kind == "hatch"]
+    return {
+        "geometry": urls.geometry,
+        "territoryGeometry": urls.territories,
+        "fills": drawn.fills,
+        "tips": drawn.tips,
+        "aria": drawn.aria,
+        "context": palette.CONTEXT_FILL,
+        "contextBorder": palette.CONTEXT_BORDER,
+        "border": palette.BORDER,
+        "emphasis": drawn.emphasis,
+        "markers": drawn.markers,
+        "territories": drawn.territories,
+        "bounds": drawn.bounds,
+        "refit": drawn.refit,
+        "attribution": border_note(labels, drawn.de_facto) + " · Natural Earth",
+        "patterns": "".join(pattern(s, f"atlas-{s}") for s in hatches),
+        "legend": drawn.legend.html(drawn.title),
+        "key": drawn.key,
+    }
+
+
+def membership(table, labels: Labels, org: str, day, contested=None) -> Drawn:
     """Fills, tooltips and legend for one organisation on one day.
 
-    ``table`` is the snapshot from ``membership.statuses_on``.
+    ``table`` is the snapshot from ``membership.statuses_on``; ``contested`` the territories'
+    situations on that day (``territories.on_day``) with the border view to draw them in.
     """
-    tips = {row.iso3: membership_tooltip(row, org_name) for row in table.itertuples(index=False)}
-    entries = palette.legend(palette.STATUS_COLOURS, palette.STATUS_LABELS, table["status"])
-    return {
-        "geometry": geometry_url,
-        "fills": palette.status_fills(table),
-        "tips": tips,
-        "legend": legend_html(f"{org_name}, {day}", entries),
-        "key": f"{org_name}|{day}",
-    }
-
-
-def membership_tooltip(row, org_name: str) -> str:
-    """Name, status, since when, and source; every value from data is escaped."""
-    esc = html.escape
-    label = palette.STATUS_LABELS[row.status]
-    if row.status == "none":
-        when = f" (left {row.since})" if row.since else ""
-        line = f"{esc(org_name)}: {esc(label.lower())}{esc(when)}"
-    else:
-        line = f"{esc(org_name)}: {esc(label.lower())} since {esc(str(row.since))}"
-    source = source_domain(row.source_url)
-    tail = f"<br><small>Source: {esc(source)}</small>" if source else ""
-    return f"<b>{esc(row.name)}</b><br>{line}{tail}"
-
-
-def summit_spec(roster, summit: dict, org_name: str, geometry_url: str, place=None) -> dict:
-    """Presence at one summit; ``place`` is (lat, lon) of the host city when known."""
-    esc = html.escape
-    fills, tips, keys = {}, {}, set()
-    for row in roster.itertuples(index=False):
-        key = row.presence if row.status != "none" else "none"
-        keys.add(key)
-        fills[row.iso3] = palette.PRESENCE_COLOURS[key]
-        lines = [f"<b>{esc(row.name)}</b>", esc(palette.PRESENCE_LABELS.get(key, key))]
-        if row.representative:
-            lines.append(esc(row.representative))
-        if row.status not in ("none", "member"):
-            lines.append(f"Status in {esc(org_name)}: {esc(row.status)}")
-        lines.append(f"Signed the final document: {esc(row.signed_final_document)}")
-        source = source_domain(row.source_url)
-        if source:
-            lines.append(f"<small>Source: {esc(source)}</small>")
-        tips[row.iso3] = "<br>".join(lines)
-    entries = palette.legend(palette.PRESENCE_COLOURS, palette.PRESENCE_LABELS, keys)
-    city = summit["city"] or "by video link"
-    markers = [[place[0], place[1], esc(f"Host: {city}")]] if place else []
-    return {
-        "geometry": geometry_url,
-        "fills": fills,
-        "tips": tips,
-        "markers": markers,
-        "legend": legend_html(f"{org_name}, {summit['start'].isoformat()}, {city}", entries),
-        "key": f"{summit['id']}",
-    }
-
-
-def overlap_spec(table, day: str, orgs: list[str], geometry_url: str) -> dict:
-    """Number of chosen organisations per state, on a light-to-dark ramp."""
-    esc = html.escape
-    colour = palette.count_colour
-    fills = {r.iso3: colour(r.count) for r in table.itertuples(index=False)}
-    tips = {
-        r.iso3: f"<b>{esc(r.name)}</b><br>{r.count} of {len(orgs)}: "
-        f"{esc(r.organisations or 'none')}"
-        for r in table.itertuples(index=False)
-    }
-    counts = sorted(set(table["count"]))
-    entries = [(colour(c), f"{c} organisation{'s' if c != 1 else ''}") for c in counts]
-    entries.append((palette.CONTEXT_FILL, palette.CONTEXT_LABEL))
-    title = f"{', '.join(orgs)} on {day}"
-    return {
-        "geometry": geometry_url,
-        "fills": fills,
-        "tips": tips,
-        "legend": legend_html(title, entries),
-        "key": f"overlap|{day}|{','.join(orgs)}",
-    }
-
-
-def changes_spec(changes, countries, start: str, end: str, geometry_url: str) -> dict:
-    """States whose status changed between two dates, outlined, with their changes listed."""
-    esc = html.escape
-    by_state: dict[str, list[str]] = {}
-    for row in changes.itertuples(index=False):
-        by_state.setdefault(row.iso3, []).append(
-            f"{row.date.isoformat()} {esc(row.org)}: {esc(row.change)}"
+    legend = Legend()
+    order = list(STATUS)
+    fills, tips, aria = {}, {}, {}
+    org_name = labels.org(org)
+    for row in table.itertuples(index=False):
+        label = labels.status(row.status)
+        fills[row.iso3] = legend.fill(
+            palette.STATUS_COLOURS[row.status], label, (order.index(row.status),)
         )
-    fills, tips = {}, {}
-    for iso3, name in zip(countries["iso3"], countries["name"]):
+        name = labels.country(row.iso3)
+        tips[row.iso3] = membership_tooltip(row, name, org_name, labels)
+        aria[row.iso3] = f"{name}: {label}"
+    drawn = Drawn(
+        fills, tips, aria, legend, f"{org_name}, {labels.day(day)}", f"{org}|{day.isoformat()}"
+    )
+    return with_territories(drawn, contested, labels)
+
+
+def with_territories(drawn: Drawn, contested, labels: Labels) -> Drawn:
+    if contested is not None:
+        drawn.territories = territory_styles(contested, drawn.fills, drawn.legend, labels)
+        drawn.de_facto = contested.de_facto
+    with_context(drawn.legend, labels)
+    return drawn
+
+
+def membership_tooltip(row, name: str, org_name: str, labels: Labels) -> str:
+    """Name, status, since when, and the source; every value from data is escaped."""
+    esc = html.escape
+    if row.status == NONE:
+        line = (
+            labels.gettext("{org}: no status (left on {day})")
+            if row.since
+            else labels.gettext("{org}: no status")
+        )
+    else:
+        line = labels.gettext("{org}: {status} since {day}")
+    text = line.format(
+        org=org_name, status=labels.status(row.status).lower(), day=labels.day(row.since)
+    )
+    parts = [f"<b>{esc(name)}</b>", esc(text), source_line(labels, row.source_url)]
+    return "<br>".join(p for p in parts if p)
+
+
+def summit(roster, summit: dict, labels: Labels, place=None, contested=None) -> Drawn:
+    """Presence at one summit; guests are a category of their own; the host city marked."""
+    esc = html.escape
+    legend = Legend()
+    order = list(palette.PRESENCE_COLOURS)
+    fills, tips, aria = {}, {}, {}
+    recorded = {r.iso3: r for r in roster.itertuples(index=False)}
+    for iso3 in labels.names.countries["en"]:
+        name = labels.country(iso3)
+        row = recorded.get(iso3)
+        if row is None:
+            label = labels.gettext("No status that day, not recorded as a guest")
+            fills[iso3] = legend.fill(palette.NO_SEAT, label, (50,))
+            tips[iso3] = f"<b>{esc(name)}</b><br>{esc(label)}"
+        else:
+            if row.capacity == "guest":
+                label = labels.gettext("Guest, no status")
+                fills[iso3] = legend.fill(palette.GUEST, label, (40,))
+            else:
+                label = labels.presence(row.presence)
+                fills[iso3] = legend.fill(
+                    palette.PRESENCE_COLOURS[row.presence], label, (order.index(row.presence),)
+                )
+            tips[iso3] = summit_tooltip(row, name, summit, labels)
+        aria[iso3] = f"{name}: {label}"
+    city = labels.city(summit["city"])
+    markers = []
+    if place:
+        host = labels.gettext("Host city: {city}").format(city=city)
+        fill = legend.marker(labels.gettext("Host city"))
+        markers.append([place[0], place[1], esc(host), 7, fill])
+    title = f"{labels.org(summit['org'])}, {labels.day(summit['start'])}, {city}"
+    drawn = Drawn(fills, tips, aria, legend, title, summit["id"], markers=markers)
+    return with_territories(drawn, contested, labels)
+
+
+def summit_tooltip(row, name: str, summit: dict, labels: Labels) -> str:
+    esc = html.escape
+    lines = [f"<b>{esc(name)}</b>"]
+    if row.capacity == "guest":
+        lines.append(
+            esc(
+                labels.gettext("Guest, no status: {presence}").format(
+                    presence=labels.presence(row.presence).lower()
+                )
+            )
+        )
+    else:
+        lines.append(esc(labels.presence(row.presence)))
+    if row.representative:
+        lines.append(esc(row.representative))
+    if row.capacity != "guest" and row.status not in (NONE, "member"):
+        status = labels.status(row.status).lower()
+        lines.append(
+            esc(
+                labels.gettext("Status in {org}: {status}").format(
+                    org=labels.org(summit["org"]), status=status
+                )
+            )
+        )
+    signed = labels.code("signed_final_document", row.signed_final_document)
+    lines.append(esc(labels.gettext("Signed the final document: {answer}").format(answer=signed)))
+    lines.append(source_line(labels, row.source_url))
+    return "<br>".join(p for p in lines if p)
+
+
+def territory_styles(contested, fills: dict, legend: Legend, labels: Labels) -> list[dict]:
+    """How each territory holding a situation that day is drawn over its state."""
+    out = []
+    for row in contested.rows:
+        solid = contested.de_facto and row["situation"] in territories.WHOLLY_HELD
+        if solid and row["controlled_by"]:
+            fill = fills[row["controlled_by"]]  # already in the legend through that state
+        elif solid:
+            fill = legend.fill(palette.UNRECOGNISED, labels.gettext(UNRECOGNISED_LABEL), (60,))
+        else:
+            situation = row["situation"]
+            rank = (70, list(SITUATION_LEGEND).index(situation))
+            legend.hatch(situation, labels.gettext(SITUATION_LEGEND[situation]), rank)
+            fill = f"url(#atlas-{situation})"
+        tip = territories.tooltip(row, labels)
+        out.append({"id": row["territory"], "fill": fill, "solid": solid, "tip": tip})
+    return out
+
+
+def overlap(table, labels: Labels, day, orgs: list[str]) -> Drawn:
+    """Number of chosen organisations per state, on a ramp whose steps differ visibly."""
+    esc = html.escape
+    legend = Legend()
+    top = len(palette.COUNT_COLOURS)
+    fills, tips, aria = {}, {}, {}
+    for r in table.itertuples(index=False):
+        if r.count >= top:
+            label = labels.gettext("{n} or more organisations").format(n=top)
+        else:
+            label = labels.ngettext("{n} organisation", "{n} organisations", r.count)
+        fills[r.iso3] = legend.fill(palette.count_colour(r.count), label, (min(r.count, top),))
+        name = labels.country(r.iso3)
+        which = labels.memberships(r.memberships)
+        count = labels.gettext("{count} of {total}").format(count=r.count, total=len(orgs))
+        tips[r.iso3] = f"<b>{esc(name)}</b><br>{esc(count)}: {esc(which)}"
+        aria[r.iso3] = f"{name}: {label}"
+    title = labels.gettext("{orgs} on {day}").format(
+        orgs=", ".join(labels.org(o) for o in orgs), day=labels.day(day)
+    )
+    key = f"overlap|{day.isoformat()}|{','.join(orgs)}"
+    return Drawn(fills, tips, aria, with_context(legend, labels), title, key)
+
+
+def changes(found, labels: Labels, start, end, centres: dict) -> Drawn:
+    """States whose status changed in the window, outlined, small ones marked, map zoomed."""
+    esc = html.escape
+    legend = Legend()
+    by_state: dict[str, list[str]] = {}
+    for row in found.itertuples(index=False):
+        by_state.setdefault(row.iso3, []).append(
+            f"{labels.day(row.date)} {labels.org(row.org)}: "
+            f"{labels.change(row.change, row.before, row.after)}"
+        )
+    fills, tips, aria = {}, {}, {}
+    changed_label = labels.gettext("Status changed")
+    for iso3 in labels.names.countries["en"]:
         items = by_state.get(iso3, [])
-        fills[iso3] = palette.CHANGED if items else palette.STATUS_COLOURS["none"]
-        body = "<br>".join(items[:12] + (["…"] if len(items) > 12 else [])) or "No change"
-        tips[iso3] = f"<b>{esc(name)}</b><br>{body}"
-    entries = [
-        (palette.CHANGED, "Status changed"),
-        (palette.STATUS_COLOURS["none"], "No change"),
-        (palette.CONTEXT_FILL, palette.CONTEXT_LABEL),
-    ]
-    return {
-        "geometry": geometry_url,
-        "fills": fills,
-        "tips": tips,
-        "emphasis": sorted(by_state),
-        "legend": legend_html(f"{start} → {end}", entries),
-        "key": f"changes|{start}|{end}",
-    }
+        label = changed_label if items else labels.gettext("No change")
+        colour = palette.CHANGED if items else palette.UNCHANGED
+        fills[iso3] = legend.fill(colour, label, (0 if items else 1,))
+        name = labels.country(iso3)
+        body = "<br>".join(esc(i) for i in items[:12]) + ("<br>…" if len(items) > 12 else "")
+        tips[iso3] = f"<b>{esc(name)}</b><br>{body or esc(label)}"
+        aria[iso3] = f"{name}: {label}"
+    small = [c for c in by_state if c in SMALL_STATES and c in centres]
+    markers = [[*centres[c], tips[c], 6, palette.CHANGED] for c in small]
+    if markers:
+        legend.marker(labels.gettext("Status changed (small state)"), palette.CHANGED, (2,))
+    title = f"{labels.day(start)} → {labels.day(end)}"
+    key = f"changes|{start.isoformat()}|{end.isoformat()}"
+    drawn = Drawn(
+        fills,
+        tips,
+        aria,
+        with_context(legend, labels),
+        title,
+        key,
+        markers=markers,
+        emphasis=sorted(by_state),
+    )
+    if by_state:
+        drawn.bounds = zoom_to([centres[c] for c in by_state if c in centres])
+        drawn.refit = True
+    return drawn
+
+
+def zoom_to(points: list[tuple[float, float]], pad: float = 6.0) -> list[list[float]]:
+    """Bounds around the changed states' centres, never tighter than ~12 degrees."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return [[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]]

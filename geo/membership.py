@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 NONE = "none"
+FIRST_DAY = date(1991, 12, 8)  # the Belavezha Accords: the first day of the post-Soviet blocs
 TABLE_COLUMNS = ["iso3", "name", "status", "since", "source_url"]
 
 
@@ -43,9 +44,10 @@ def epoch(changes: list[date], day: date) -> date | None:
 def state_on(rows: list[dict], iso3: str, day: date) -> dict:
     """Status of one state on ``day`` with the date it began and its source.
 
-    For ``none`` after leaving, ``since`` is the day the last status ended.
+    For ``none`` after leaving, ``since`` is the day the last status ended and the source
+    is that row's, so a departure is as well sourced as the membership it ended.
     """
-    last_end = None
+    last = None
     for row in rows:
         if row["iso3"] != iso3:
             continue
@@ -56,9 +58,20 @@ def state_on(rows: list[dict], iso3: str, day: date) -> dict:
                 "source_url": row["source_url"],
                 "note": row["note"],
             }
-        if row["end"] is not None and row["end"] <= day:
-            last_end = max(last_end or row["end"], row["end"])
-    return {"status": NONE, "since": last_end, "source_url": "", "note": ""}
+        if (
+            row["end"] is not None
+            and row["end"] <= day
+            and (last is None or row["end"] > last["end"])
+        ):
+            last = row
+    if last is None:
+        return {"status": NONE, "since": None, "source_url": "", "note": ""}
+    return {
+        "status": NONE,
+        "since": last["end"],
+        "source_url": last["source_url"],
+        "note": last["note"],
+    }
 
 
 def statuses_on(

@@ -18,16 +18,19 @@ def belonging(ds, day: date, orgs: list[str], any_status: bool) -> pd.DataFrame:
 
 
 def count(snapshots: dict, names: dict[str, str], any_status: bool) -> pd.DataFrame:
-    """The same from ready status tables (one per organisation), e.g. cached snapshots."""
+    """The same from ready status tables (one per organisation), e.g. cached snapshots.
+
+    ``memberships`` holds (organisation, status) pairs, codes only: the interface words them.
+    """
     records = {iso3: [] for iso3 in names}
     for org, table in snapshots.items():
         for iso3, status in zip(table["iso3"], table["status"]):
             counts = status != membership.NONE if any_status else status in FULL
             if counts:
-                records[iso3].append(org if status == "member" else f"{org} ({status})")
+                records[iso3].append((org, status))
     return pd.DataFrame(
         [
-            {"iso3": k, "name": names[k], "count": len(v), "organisations": ", ".join(v)}
+            {"iso3": k, "name": names[k], "count": len(v), "memberships": tuple(v)}
             for k, v in records.items()
         ]
     )
@@ -35,9 +38,7 @@ def count(snapshots: dict, names: dict[str, str], any_status: bool) -> pd.DataFr
 
 def combinations(table: pd.DataFrame) -> pd.DataFrame:
     """Which states share exactly the same set of organisations, largest sets first."""
-    grouped = (
-        table.assign(organisations=table["organisations"].replace("", "(none)"))
-        .groupby(["count", "organisations"], as_index=False)
-        .agg(states=("name", ", ".join), number=("name", "size"))
+    grouped = table.groupby(["count", "memberships"], as_index=False, sort=False).agg(
+        states=("iso3", tuple), number=("iso3", "size")
     )
     return grouped.sort_values(["count", "number"], ascending=False).reset_index(drop=True)

@@ -1,8 +1,9 @@
-"""Colours and labels for statuses and presences, safe for colour-blind readers.
+"""Colours for statuses, presences and counts, safe for colour-blind readers.
 
 Fills come from the Okabe-Ito palette, with Paul Tol's olive for the eighth status.
 ``none`` is a mid grey; countries outside the post-Soviet space get a pale paper
-tone of their own, so nobody reads them as non-members of anything.
+tone of their own, so nobody reads them as non-members of anything. The words that go
+with each colour live in ``geo.labels``.
 """
 
 STATUS_COLOURS = {
@@ -17,18 +18,6 @@ STATUS_COLOURS = {
     "none": "#A6A6A6",
 }
 
-STATUS_LABELS = {
-    "member": "Member",
-    "associate": "Associate member",
-    "participant": "Participant (Charter not ratified)",
-    "observer": "Observer",
-    "partner": "Dialogue partner",
-    "candidate": "Candidate",
-    "withdrawing": "Withdrawing (notice given)",
-    "suspended": "Suspended / frozen",
-    "none": "No status",
-}
-
 PRESENCE_COLOURS = {
     "leader": "#009E73",
     "leader_online": "#56B4E9",
@@ -36,44 +25,38 @@ PRESENCE_COLOURS = {
     "absent": "#E69F00",
     "declined": "#D55E00",
     "unknown": "#CC79A7",
-    "none": "#A6A6A6",
 }
+NO_SEAT = "#A6A6A6"  # a state that held no status on the summit's day and did not come
+GUEST = "#0072B2"  # a state with no status whose leader or envoy came as a guest
 
-PRESENCE_LABELS = {
-    "leader": "Leader in person",
-    "leader_online": "Leader online",
-    "represented": "Represented by an official",
-    "absent": "Absent",
-    "declined": "Declined / boycotted",
-    "unknown": "Not verified",
-    "none": "Not a member that day",
-}
-
-# Overlap counts, light to dark (ColorBrewer-like blues, then navy); 0 is the "none" grey.
-COUNT_COLOURS = ["#DEEBF7", "#9ECAE1", "#4292C6", "#2171B5", "#08519C", "#08306B"]
+# Overlap counts: viridis sampled at six steps, light to dark, so neighbours differ
+# visibly; 0 is the "no status" grey and the last step also stands for higher counts.
+COUNT_COLOURS = ["#FDE725", "#7AD151", "#22A884", "#2A788E", "#414487", "#440154"]
 CHANGED = "#CC79A7"
+UNCHANGED = "#A6A6A6"
 
 CONTEXT_FILL = "#F3EFE6"
-CONTEXT_LABEL = "Outside the post-Soviet space (not classified)"
 BORDER = "#FFFFFF"
 CONTEXT_BORDER = "#C9C2B4"
 SEA = "#DCE7EF"
+MARKER_FILL = "#FFFFFF"
+MARKER_EDGE = "#000000"
 
-
-def legend(colours: dict[str, str], labels: dict[str, str], keys) -> list[tuple[str, str]]:
-    """(colour, label) for the keys present, in palette order, then the context entry."""
-    present = set(keys)
-    entries = [(colours[k], labels[k]) for k in colours if k in present]
-    return [*entries, (CONTEXT_FILL, CONTEXT_LABEL)]
-
-
-def status_fills(table) -> dict[str, str]:
-    """iso3 -> fill for a status snapshot (iso3 and status columns)."""
-    return {iso3: STATUS_COLOURS[s] for iso3, s in zip(table["iso3"], table["status"])}
+# Contested territories: a hatch of dark lines over the state's own fill, one pattern per
+# situation (angle, spacing, cross), told apart without relying on colour.
+HATCH_INK = "#1A1A1A"
+HATCHES = {
+    "annexed": {"angle": 45, "gap": 5, "cross": False},
+    "occupied": {"angle": -45, "gap": 5, "cross": False},
+    "partly_occupied": {"angle": 45, "gap": 9, "cross": False},
+    "breakaway": {"angle": 0, "gap": 6, "cross": True},
+    "breakaway_recognised_by_russia": {"angle": 45, "gap": 6, "cross": True},
+}
+UNRECOGNISED = "#E8D9F0"  # de facto view: a breakaway authority, member of nothing
 
 
 def count_colour(count: int) -> str:
     """Fill for a number of organisations; 0 is the same grey as 'no status'."""
     if not count:
         return STATUS_COLOURS["none"]
-    return COUNT_COLOURS[min(count, len(COUNT_COLOURS) - 1)]
+    return COUNT_COLOURS[min(count, len(COUNT_COLOURS)) - 1]

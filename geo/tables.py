@@ -1,7 +1,7 @@
 """Small tables rendered as Markdown, with every value escaped and sources as links.
 
-A 15-row table does not need the interactive grid: Markdown draws at once and keeps the
-page light, so the map appears sooner.
+A 15-row table does not need the interactive grid: Markdown draws at once, keeps the
+page light (the map appears sooner) and wraps to a phone's width.
 """
 
 from __future__ import annotations
@@ -33,20 +33,22 @@ def link(url: str) -> str:
     return f"[{inert(source_domain(url))}]({target})"
 
 
-def cell(column: str, value, profile_links: bool) -> str:
-    if column == "source_url":
-        return link(value)
-    if column == "iso3" and profile_links and re.fullmatch(r"[A-Z]{3}", str(value)):
-        return f"[{value}](?view=country&iso3={value})"
-    return inert(value)
-
-
-def markdown_links(frame: pd.DataFrame, profile_links: bool = False) -> str:
-    """A Markdown table; ``source_url`` cells become links, ``iso3`` cells profile links."""
-    cols = list(frame.columns)
-    lines = ["| " + " | ".join(inert(c) for c in cols) + " |", "|" + "---|" * len(cols)]
-    for row in frame.itertuples(index=False):
-        cells = [cell(c, v, profile_links) for c, v in zip(cols, row)]
+def markdown_table(table: pd.DataFrame, labels) -> str:
+    """A status snapshot as a Markdown table: the state (a link to its profile), its status,
+    since when (ISO, as tables sort) and the source as a link showing its domain."""
+    lang = "" if labels.lang == "en" else f"&lang={labels.lang}"
+    cols = ["name", "status", "since", "source_url"]
+    head = "| " + " | ".join(inert(labels.column(c)) for c in cols) + " |"
+    lines = [head, "|" + "---|" * len(cols)]
+    for row in table.itertuples(index=False):
+        name = inert(labels.country(row.iso3))
+        state = (
+            f"[{name}](country?iso3={row.iso3}{lang})"
+            if re.fullmatch(r"[A-Z]{3}", row.iso3)
+            else name
+        )
+        since = row.since.isoformat() if row.since else ""
+        cells = [state, inert(labels.status(row.status)), since, link(row.source_url)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -62,10 +64,15 @@ def country_from_tooltip(text: str, names: dict[str, str]) -> str | None:
     return max(hits)[1] if hits else None
 
 
-def filter_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Rows where any cell contains ``query`` (case-insensitive, plain text, not a regex)."""
-    if not query.strip():
-        return frame
+def matches(frame: pd.DataFrame, shown: pd.DataFrame, query: str) -> pd.Series:
+    """Rows where any cell, as stored (codes) or as shown (names, words), contains ``query``
+    (case-insensitive, plain text, not a regex); every row when the query is blank."""
     needle = query.strip().lower()
-    hit = frame.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False))
-    return frame[hit.any(axis=1)]
+    if not needle:
+        return pd.Series(True, index=frame.index)
+
+    def hit(table: pd.DataFrame) -> pd.Series:
+        found = table.astype(str).apply(lambda c: c.str.lower().str.contains(needle, regex=False))
+        return found.any(axis=1).set_axis(frame.index)
+
+    return hit(frame) | hit(shown)

@@ -1,8 +1,10 @@
-"""Read the view from URL parameters, falling back to defaults with a notice.
+"""Read a page's state from URL parameters, falling back to defaults with a notice.
 
-Nothing from the URL is trusted: each value is checked against the known choices,
-and a rejected value is quoted in the notice only after ``inert`` has made it plain
-text (markdown punctuation escaped, length capped), so a link cannot inject markup.
+Nothing from the URL is trusted: each value is checked against the known choices, every
+parameter is capped in length, lists are deduplicated and capped at the known choices
+(so no link can make the server work hard), and a repeated key counts by its first
+value. A rejected value is kept as plain data in a ``Notice`` and worded in the reader's
+language only when shown, as inline code, so it can never render as a link or markup.
 """
 
 from __future__ import annotations
@@ -11,11 +13,61 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo import attendance
+from geo import attendance, membership, territories
+from geo.labels import N_, Labels
 from geo.validate import parse_date
 
-MIN_DATE = date(1991, 12, 8)  # the Belavezha Accords: the first day of the post-Soviet blocs
-MAX_SHOWN = 40
+MIN_DATE = membership.FIRST_DAY
+MAX_LENGTH = 200  # characters: longer than any valid value of any parameter
+MAX_SHOWN = 40  # characters of a rejected value echoed in a notice
+
+VIEWS = ("membership", "summit", "attendance", "overlap", "country", "changes", "data")
+SCOPES = ("members", "any")
+DEFAULT_OVERLAP = ("CIS", "CSTO", "EAEU")
+DATA_TABLES = (
+    "memberships",
+    "summits",
+    "attendance",
+    "organisations",
+    "countries",
+    "cities",
+    "territories",
+    "territory_names",
+)
+WHY = {
+    "empty": N_("empty value"),
+    "unknown": N_("not a known choice"),
+    "not_date": N_("not a date in the form YYYY-MM-DD"),
+    "range": N_("outside {first} to {last}"),
+    "reversed": N_("from is after to"),
+    "too_long": N_("longer than any valid value"),
+    "items": N_("contains unknown, repeated or no choices"),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One ignored parameter: its name, the raw value, why, and what is shown instead."""
+
+    name: str
+    raw: str
+    why: str
+    fallback: str
+    detail: tuple = ()
+
+    def text(self, labels: Labels) -> str:
+        """'Ignored org=`FOO`: not a known choice; showing `CIS`.' in the reader's language."""
+        why = labels.gettext(WHY[self.why]).format(**dict(self.detail))
+        return labels.gettext("Ignored {name}={value}: {why}; showing {fallback}.").format(
+            name=self.name, value=code(self.raw), why=why, fallback=code(self.fallback)
+        )
+
+
+def code(value: str) -> str:
+    """Inline code for Streamlit's markdown: never a link, never markup, one line, short."""
+    text = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+    text = re.sub(r"[\x00-\x1f\x7f`]", "?", text)
+    return f"`{text}`" if text.strip() else "` `"
 
 
 @dataclass
@@ -23,72 +75,77 @@ class Parsed:
     """Accepted values and a notice for every value that was ignored."""
 
     values: dict = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
-    def reject(self, name: str, raw: str, why: str, fallback: str) -> None:
-        self.notices.append(f"Ignored {name}={inert(raw)}: {why}; showing {inert(fallback)}.")
-
-
-def inert(value: str) -> str:
-    """Plain text safe for Streamlit markdown: punctuation escaped, at most 40 characters."""
-    text = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-    text = re.sub(r"[\x00-\x1f\x7f]", "?", text)
-    return "“" + re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text) + "”"
+    def reject(self, name: str, raw: str, why: str, fallback: str, **detail) -> None:
+        self.notices.append(Notice(name, raw, why, fallback, tuple(detail.items())))
 
 
 def first(params, name: str) -> str | None:
-    """The first value of a parameter (Streamlit gives the last; lists are allowed)."""
+    """The first value of a parameter (a repeated key counts by its first value)."""
     value = params.get(name)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         value = value[0] if value else ""
     return value
 
 
+def raw_value(parsed: Parsed, params, name: str, default: str) -> str | None:
+    """The parameter's first value, or None when absent or too long (with a notice)."""
+    raw = first(params, name)
+    if raw is not None and len(raw) > MAX_LENGTH:
+        parsed.reject(name, raw, "too_long", default)
+        return None
+    return raw
+
+
 def choice(parsed: Parsed, params, name: str, options: list[str], default: str) -> str:
     """A value that must be one of ``options``."""
-    raw = first(params, name)
+    raw = raw_value(parsed, params, name, default)
     if raw is None:
         return default
     if raw in options:
         return raw
-    why = "empty value" if raw == "" else "not a known choice"
-    parsed.reject(name, raw, why, default)
+    parsed.reject(name, raw, "empty" if raw == "" else "unknown", default)
     return default
 
 
 def day(parsed: Parsed, params, name: str, default: date, latest: date) -> date:
     """An ISO date between MIN_DATE and ``latest``."""
-    raw = first(params, name)
+    raw = raw_value(parsed, params, name, default.isoformat())
     if raw is None:
         return default
     try:
         value = parse_date(raw)
     except ValueError:
-        parsed.reject(name, raw, "not a date in the form YYYY-MM-DD", default.isoformat())
+        parsed.reject(name, raw, "not_date", default.isoformat())
         return default
     if not MIN_DATE <= value <= latest:
-        span = f"outside {MIN_DATE.isoformat()} to {latest.isoformat()}"
-        parsed.reject(name, raw, span, default.isoformat())
+        parsed.reject(
+            name,
+            raw,
+            "range",
+            default.isoformat(),
+            first=MIN_DATE.isoformat(),
+            last=latest.isoformat(),
+        )
         return default
     return value
 
 
-VIEWS = ("membership", "summit", "attendance", "overlap", "country", "changes", "data")
-SCOPES = ("members", "any")
-DEFAULT_OVERLAP = ("CIS", "CSTO", "EAEU")
-DATA_TABLES = ("memberships", "summits", "attendance", "organisations", "countries", "cities")
-
-
 def several(parsed: Parsed, params, name: str, options: list[str], default: list[str]) -> list:
-    """A comma-separated subset of ``options``; unknown items are dropped with a notice."""
-    raw = first(params, name)
+    """A comma-separated subset of ``options``, each once, in the given order.
+
+    Unknown or repeated items are dropped with a notice; the work is bounded by the
+    capped length of the parameter, never by what a link repeats.
+    """
+    raw = raw_value(parsed, params, name, ",".join(default))
     if raw is None:
         return list(default)
-    items = [x for x in raw.split(",") if x]
-    kept = [x for x in items if x in options]
+    items = raw.split(",")
+    kept = list(dict.fromkeys(x for x in items if x in options))
     if len(kept) != len(items) or not kept:
         fallback = kept or list(default)
-        parsed.reject(name, raw, "contains unknown or no choices", ",".join(fallback))
+        parsed.reject(name, raw, "items", ",".join(fallback))
         return fallback
     return kept
 
@@ -98,33 +155,39 @@ def span(parsed: Parsed, params, default_from: date, today: date) -> tuple[date,
     start = day(parsed, params, "from", default_from, today)
     end = day(parsed, params, "to", today, today)
     if start > end:
-        parsed.notices.append(
-            f"Ignored from={start.isoformat()} and to={end.isoformat()}: from is after to; "
-            f"showing {default_from.isoformat()} to {today.isoformat()}."
+        parsed.reject(
+            "from",
+            start.isoformat(),
+            "reversed",
+            f"{default_from.isoformat()} … {today.isoformat()}",
         )
         return default_from, today
     return start, end
 
 
-def parse_view(params, ds, today: date) -> Parsed:
-    """The whole page state: ``view`` and the parameters that view reads."""
+def parse_view(view: str, params, ds, today: date) -> Parsed:
+    """The state of one page from its parameters (other pages' parameters are ignored)."""
     parsed = Parsed()
-    view = choice(parsed, params, "view", list(VIEWS), VIEWS[0])
     orgs = ds.org_ids()
     v = parsed.values
-    v["view"] = view
+    org_default, day_default = orgs[0], today
+    if view == "membership" and first(params, "view") is not None:  # an old link's bad view
+        choice(parsed, params, "view", ["membership"], "membership")
     if view in ("membership", "data"):
-        v["org"] = choice(parsed, params, "org", orgs, orgs[0])
-        v["date"] = day(parsed, params, "date", today, today)
+        v["org"] = choice(parsed, params, "org", orgs, org_default)
+        v["date"] = day(parsed, params, "date", day_default, today)
+    if view in ("membership", "summit"):
+        v["borders"] = choice(parsed, params, "borders", list(territories.VIEWS), "de_jure")
     if view == "data":
         v["table"] = choice(parsed, params, "table", list(DATA_TABLES), DATA_TABLES[0])
+        v["q"] = (raw_value(parsed, params, "q", "") or "")[:100]
     if view == "summit":
-        summit_view(parsed, params, ds, today)
+        summit_view(parsed, params, ds, today, org_default)
     if view == "attendance":
-        v["org"] = choice(parsed, params, "org", orgs, orgs[0])
+        v["org"] = choice(parsed, params, "org", summit_orgs(ds), first_summit_org(ds, org_default))
         v["from"], v["to"] = span(parsed, params, MIN_DATE, today)
     if view == "overlap":
-        v["date"] = day(parsed, params, "date", today, today)
+        v["date"] = day(parsed, params, "date", day_default, today)
         v["orgs"] = several(parsed, params, "orgs", orgs, list(DEFAULT_OVERLAP))
         v["scope"] = choice(parsed, params, "scope", list(SCOPES), SCOPES[0])
     if view == "country":
@@ -136,15 +199,26 @@ def parse_view(params, ds, today: date) -> Parsed:
     return parsed
 
 
-def summit_view(parsed: Parsed, params, ds, today: date) -> None:
+def summit_orgs(ds) -> list[str]:
+    """Organisations that hold summits in the data (EU and NATO do not, here)."""
+    held = set(ds.summits["org"])
+    return [o for o in ds.org_ids() if o in held]
+
+
+def first_summit_org(ds, preferred: str) -> str:
+    options = summit_orgs(ds)
+    return preferred if preferred in options else options[0]
+
+
+def summit_view(parsed: Parsed, params, ds, today: date, org_default: str) -> None:
     """Organisation, optional date filter, and a summit of that organisation.
 
-    A link naming only the summit (``?view=summit&summit=CIS-2022-12-26``) implies its org.
+    A link naming only the summit (``?summit=CIS-2022-12-26``) implies its organisation.
     """
-    orgs = ds.org_ids()
+    orgs = summit_orgs(ds)
     org_of = dict(zip(ds.summits["id"], ds.summits["org"]))
     implied = org_of.get(first(params, "summit")) if first(params, "org") is None else None
-    org = implied or choice(parsed, params, "org", orgs, orgs[0])
+    org = implied or choice(parsed, params, "org", orgs, first_summit_org(ds, org_default))
     start, end = span(parsed, params, MIN_DATE, today)
     listed = attendance.newest_first(ds.summits, org, start, end)["id"].tolist()
     summit = choice(parsed, params, "summit", listed, listed[0]) if listed else None
@@ -152,10 +226,10 @@ def summit_view(parsed: Parsed, params, ds, today: date) -> None:
 
 
 def to_params(values: dict) -> dict[str, str]:
-    """The URL form of a view's values: ISO dates, comma-joined lists."""
+    """The URL form of a page's values: ISO dates, comma-joined lists; empty ones left out."""
     out = {}
     for key, value in values.items():
-        if value is None:
+        if value is None or value == "":
             continue
         if isinstance(value, date):
             value = value.isoformat()

@@ -1,0 +1,305 @@
+"""Every word the atlas shows, in one place: codes to labels, in the reader's language.
+
+Maps, legends, tooltips, charts, tables and pickers all read ``Labels``; none spells a
+status, a presence or a column header itself. English is the source language: the
+strings below are message ids, marked with ``N_`` so ``pybabel extract`` finds them, and
+translated when shown. Names of organisations, states and cities are data (see
+``geo.names``). Downloads keep the data's own column names and codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from geo import i18n
+from geo.names import Names
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+STATUS = {
+    "member": N_("Member"),
+    "associate": N_("Associate member"),
+    "participant": N_("Participant (Charter not ratified)"),
+    "observer": N_("Observer"),
+    "partner": N_("Dialogue partner"),
+    "candidate": N_("Candidate"),
+    "withdrawing": N_("Withdrawing (notice given)"),
+    "suspended": N_("Suspended / frozen"),
+    "none": N_("No status"),
+}
+PRESENCE = {
+    "leader": N_("Leader in person"),
+    "leader_online": N_("Leader online"),
+    "represented": N_("Represented by an official"),
+    "absent": N_("Absent"),
+    "declined": N_("Declined / boycotted"),
+    "unknown": N_("Not verified"),
+}
+# What each status and presence means, for the About panel.
+STATUS_MEANING = {
+    "member": N_("Full member: has joined and takes part with all rights."),
+    "associate": N_("Associate member: takes part in some bodies without full membership."),
+    "participant": N_("Signed the founding acts but never ratified the Charter."),
+    "observer": N_("Observer: attends without the rights of a member."),
+    "partner": N_("Dialogue partner: a formal partnership short of observer status."),
+    "candidate": N_("Candidate: officially recognised as a candidate for membership."),
+    "withdrawing": N_("Has given notice of withdrawal; still bound until it takes effect."),
+    "suspended": N_("Has suspended or frozen its participation, without leaving."),
+}
+PRESENCE_MEANING = {
+    "leader": N_("The head of state (the holder of the council seat) attended in person."),
+    "leader_online": N_("The head of state took part by video link."),
+    "represented": N_(
+        "Someone else came in the leader's place: a head of government, a "
+        "minister or an ambassador."
+    ),
+    "absent": N_("Nobody from the state attended."),
+    "declined": N_("The state refused to attend, as a stated political choice."),
+    "unknown": N_("No source read says who attended; the atlas does not guess."),
+}
+CHANGE = {
+    "joined": N_("joined as member"),
+    "became": N_("became {after}"),
+    "left": N_("left"),
+    "suspended": N_("suspended participation"),
+    "notice": N_("gave notice of withdrawal"),
+    "resumed": N_("resumed as member"),
+    "moved": N_("{before} → {after}"),
+}
+CAPACITY = {"status": N_("Seat"), "guest": N_("Guest, no status")}
+SIGNED = {"yes": N_("yes"), "no": N_("no"), "unknown": N_("not known")}
+SITUATION = {
+    "annexed": N_("Annexed"),
+    "occupied": N_("Occupied"),
+    "partly_occupied": N_("Partly occupied"),
+    "breakaway": N_("Breakaway"),
+    "breakaway_recognised_by_russia": N_("Breakaway, recognised by Russia"),
+}
+SITUATION_OR_NONE = {**SITUATION, "none": N_("no contested situation")}
+SITUATION_MEANING = {
+    "annexed": N_(
+        "Wholly held by a state that claims to have incorporated it; the UN "
+        "General Assembly does not recognise the change."
+    ),
+    "occupied": N_(
+        "Wholly held by another state's forces, or forces it backs, with no annexation claimed."
+    ),
+    "partly_occupied": N_(
+        "Part of the unit is held that way and the rest by its state; the "
+        "whole unit is hatched, as no open data draw the line of contact."
+    ),
+    "breakaway": N_("Held by an authority that no UN member recognises."),
+    "breakaway_recognised_by_russia": N_(
+        "Held by an authority that Russia (and a few other states) recognise, but the UN does not."
+    ),
+}
+SUMMIT_KIND = {
+    "regular": N_("regular"),
+    "informal": N_("informal"),
+    "extraordinary": N_("extraordinary"),
+    "online": N_("by video link"),
+}
+PRECISION = {"day": N_("exact day"), "month": N_("month only"), "year": N_("year only")}
+ORG_KIND = {
+    "political": N_("political"),
+    "military": N_("military"),
+    "economic": N_("economic"),
+    "union": N_("union"),
+}
+COLUMNS = {
+    "iso3": N_("Code"),
+    "iso2": N_("Two-letter code"),
+    "name": N_("State"),
+    "status": N_("Status"),
+    "since": N_("Since"),
+    "source_url": N_("Source"),
+    "note": N_("Note"),
+    "org": N_("Organisation"),
+    "organisation": N_("Organisation"),
+    "start": N_("From"),
+    "end": N_("Until"),
+    "precision": N_("Date precision"),
+    "presence": N_("Presence"),
+    "representative": N_("Who came"),
+    "signed_final_document": N_("Signed the final document"),
+    "capacity": N_("Capacity"),
+    "summit_id": N_("Summit id"),
+    "summit": N_("Summit"),
+    "id": N_("Id"),
+    "city": N_("City"),
+    "host_iso3": N_("Host state"),
+    "kind": N_("Kind"),
+    "date": N_("Date"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "change": N_("Change"),
+    "count": N_("Number of organisations"),
+    "memberships": N_("Organisations"),
+    "states": N_("States"),
+    "number": N_("Number of states"),
+    "summits": N_("Summits"),
+    "in person %": N_("In person %"),
+    "in person or online %": N_("In person or online %"),
+    "full_name": N_("Full name"),
+    "founded": N_("Founded"),
+    "dissolved": N_("Dissolved"),
+    "successor": N_("Successor"),
+    "url": N_("Website"),
+    "capital": N_("Capital"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
+    "name_ru": N_("Name in Russian"),
+    "full_name_ru": N_("Full name in Russian"),
+    "names_source_url": N_("Source of the Russian names"),
+    "name_ru_source_url": N_("Source of the Russian name"),
+    "territory": N_("Territory"),
+    "de_jure_iso3": N_("Part of (UN view)"),
+    "situation": N_("Situation"),
+    "controlled_by": N_("Held by"),
+    "previous": N_("Before"),
+    **PRESENCE,
+}
+VIEWS = {
+    "membership": N_("Membership map"),
+    "summit": N_("Summit attendance"),
+    "attendance": N_("Attendance history"),
+    "overlap": N_("Overlap"),
+    "country": N_("Country profile"),
+    "changes": N_("What changed"),
+    "data": N_("Data and sources"),
+}
+# Columns whose codes become labels in shown tables, and the vocabulary for each.
+CODED = {
+    "status": STATUS,
+    "before": STATUS,
+    "after": STATUS,
+    "presence": PRESENCE,
+    "signed_final_document": SIGNED,
+    "capacity": CAPACITY,
+    "kind": SUMMIT_KIND | ORG_KIND,
+    "situation": SITUATION_OR_NONE,
+    "previous": SITUATION_OR_NONE,
+    "precision": PRECISION,
+}
+DATE_COLUMNS = ("since", "start", "end", "date", "founded", "dissolved")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The vocabulary in one language: messages, codes and the data's names.
+
+    Shared between sessions (one per language and dataset) and never modified.
+    """
+
+    lang: str
+    names: Names
+
+    @property
+    def catalogue(self):
+        return i18n.translation(self.lang)
+
+    def gettext(self, message: str) -> str:
+        return self.catalogue.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+        """The plural form for ``n`` (Russian has three), with ``{n}`` and ``values`` filled in."""
+        return self.catalogue.ngettext(singular, plural, n).format(n=n, **values)
+
+    def status(self, code: str) -> str:
+        return self.gettext(STATUS[code])
+
+    def presence(self, code: str) -> str:
+        return self.gettext(PRESENCE[code])
+
+    def column(self, name: str) -> str:
+        return self.gettext(COLUMNS[name]) if name in COLUMNS else name
+
+    def view(self, key: str) -> str:
+        return self.gettext(VIEWS[key])
+
+    def code(self, column: str, value) -> str:
+        """A coded cell (status, presence, kind, ...) as words."""
+        words = CODED[column].get(value)
+        return self.gettext(words) if words else str(value)
+
+    def change(self, code: str, before: str, after: str) -> str:
+        """'became observer', 'left', 'member → suspended / frozen'."""
+        return self.gettext(CHANGE[code]).format(
+            before=self.status(before).lower(), after=self.status(after).lower()
+        )
+
+    def memberships(self, pairs) -> str:
+        """'CIS, CSTO (observer)' from (organisation, status) pairs; '(none)' when empty."""
+        words = [
+            self.org(org)
+            if status == "member"
+            else f"{self.org(org)} ({self.status(status).lower()})"
+            for org, status in pairs
+        ]
+        return ", ".join(words) or self.gettext("(none)")
+
+    def day(self, value: date | None) -> str:
+        """A date in prose: '1 July 2012', '1 июля 2012 г.'."""
+        return i18n.prose_date(value, self.lang) if value else ""
+
+    def org(self, org_id: str, full: bool = False) -> str:
+        return self.names.org(org_id, self.lang, full)
+
+    def country(self, iso3: str) -> str:
+        return self.names.country(iso3, self.lang)
+
+    def city(self, city: str) -> str:
+        return self.names.city(city, self.lang) if city else self.gettext("by video link")
+
+    def territory(self, territory_id: str) -> str:
+        return self.names.territory(territory_id, self.lang)
+
+    def shown(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A table as the reader sees it: labelled headers, words for codes and names.
+
+        Dates stay ISO (tables sort by them); an open interval's end reads "ongoing",
+        never None. Downloads use the frame itself, not this.
+        """
+        out = frame.copy()
+        if "iso3" in out.columns and "name" not in out.columns:  # a code alone says little
+            out.insert(list(out.columns).index("iso3") + 1, "name", "")
+            frame = out
+        for col in out.columns:
+            out[col] = self.cells(frame, col)
+        return out.rename(columns={c: self.column(c) for c in out.columns})
+
+    def cells(self, frame: pd.DataFrame, col: str) -> list:
+        values = frame[col]
+        if col == "change":
+            return [self.change(*v) for v in zip(values, frame["before"], frame["after"])]
+        if col in CODED:
+            return [self.code(col, v) if v else "" for v in values]
+        if col in ("org", "successor"):
+            return [self.org(v) if v else "" for v in values]
+        if col in ("host_iso3", "de_jure_iso3", "controlled_by"):
+            return [self.country(v) if v else "" for v in values]
+        if col == "territory":
+            return [self.territory(v) for v in values]
+        if col == "city" and "lat" not in frame.columns:  # a summit's place (empty: online)
+            return [self.city(v) for v in values]
+        if col == "name" and "iso3" in frame.columns:
+            return [self.country(c) for c in frame["iso3"]]
+        if col == "memberships":
+            return [self.memberships(v) for v in values]
+        if col == "states":
+            return [", ".join(self.country(c) for c in v) for v in values]
+        if col == "end":
+            ongoing = self.gettext("ongoing")
+            return [v.isoformat() if v else ongoing for v in values]
+        if col in DATE_COLUMNS:
+            return [v.isoformat() if v else "" for v in values]
+        if values.dtype == object:
+            return ["" if v is None else v for v in values]
+        return list(values)
