@@ -1,0 +1,175 @@
+"""Every ``st.cache_*`` wrapper of the app, keyed by simple values.
+
+Data are loaded and validated once per *content* of the data files: a touched file with
+the same bytes maps to the same key, and every cache is bounded (``max_entries``), so
+edits while the server runs never pile up old datasets. Cached objects are shared by all
+sessions and never mutated; functions take the dataset as ``_ds`` (not hashed) beside
+its content ``key``, so an evicted dataset is never reloaded under a stale key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from app import assets as served
+from geo import (
+    attendance,
+    changes,
+    charts,
+    history,
+    labels,
+    membership,
+    names,
+    overlap,
+    profile,
+    shapes,
+    territories,
+)
+from geo.load import load_dataset
+from geo.paths import DATA_DIR, GEOMETRY_FILE, TERRITORY_FILE
+from geo.validate import DataError
+
+SMALL, MEDIUM, LARGE = 64, 512, 4096
+
+
+def data_folder() -> Path:
+    """data/, or the working copy ATLAS_DATA_DIR points at (to preview edits)."""
+    return Path(os.environ.get("ATLAS_DATA_DIR") or DATA_DIR)
+
+
+def fingerprint() -> tuple:
+    """The data and geometry files with their sizes and modification times (a cheap stat)."""
+    folder = data_folder()
+    try:
+        files = sorted(folder.glob("*.*"))
+    except OSError:
+        files = []
+    stats = []
+    for path in [*files, GEOMETRY_FILE, TERRITORY_FILE]:
+        try:
+            info = path.stat()
+            stats.append((str(path), info.st_size, info.st_mtime_ns))
+        except OSError:
+            stats.append((str(path), -1, -1))
+    return (str(folder), *stats)
+
+
+@st.cache_resource(show_spinner=False, max_entries=SMALL)
+def content_key(stat: tuple) -> str:
+    """A hash of the files' bytes: touching a file without changing it changes nothing."""
+    digest = hashlib.sha256()
+    for name, *_ in stat[1:]:
+        try:
+            digest.update(Path(name).read_bytes())
+        except OSError:
+            digest.update(b"unreadable:" + name.encode())
+    return f"{stat[0]}|{digest.hexdigest()[:16]}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def loaded(key: str):
+    """The validated dataset for this content, or the DataError that stopped it.
+
+    Failures are cached too, so a broken file costs one validation, not one per rerun.
+    """
+    try:
+        ds = load_dataset(Path(key.split("|", 1)[0]))
+        shapes.check(ds)
+        return ds
+    except DataError as err:
+        return err
+
+
+@st.cache_resource(show_spinner=False)
+def assets():
+    return served.publish()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def words(key: str, _ds, lang: str) -> labels.Labels:
+    """The vocabulary in one language for one dataset (immutable, shared)."""
+    return labels.Labels(lang, names.build(_ds))
+
+
+@st.cache_resource(show_spinner=False)
+def state_centres() -> dict[str, tuple[float, float]]:
+    """A point inside each state, for markers on states too small to see."""
+    return shapes.centres()
+
+
+@st.cache_data(show_spinner=False, max_entries=LARGE)
+def snapshot(key: str, _ds, org: str, epoch: date | None):
+    """Status table per organisation and change epoch: a few dozen per organisation."""
+    return membership.statuses_on(
+        _ds.memberships, _ds.countries, org, epoch or membership.FIRST_DAY
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def change_days(key: str, _ds, org: str):
+    return membership.change_dates(_ds.memberships, org)
+
+
+@st.cache_data(show_spinner=False, max_entries=SMALL)
+def territory_days(key: str, _ds):
+    return territories.change_days(_ds.territories)
+
+
+@st.cache_resource(show_spinner=False, max_entries=MEDIUM)
+def contested(key: str, _ds, epoch: date | None, de_facto: bool) -> territories.Contested:
+    """Territories holding a situation on an epoch of territorial change (immutable)."""
+    return territories.on_day(_ds.territories, epoch or membership.FIRST_DAY, de_facto)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def summit_roster(key: str, _ds, summit_id: str):
+    return attendance.roster(_ds, summit_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def changes_between(key: str, _ds, start: date, end: date, orgs: tuple):
+    return changes.status_changes(_ds, start, end, list(orgs))
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def territory_changes(key: str, _ds, start: date, end: date):
+    return changes.territory_changes(_ds, start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def country_story(key: str, _ds, lang: str, iso3: str, today: date):
+    """Timeline, its Gantt spec, summit rows and record for one state."""
+    words_ = words(key, _ds, lang)
+    line = profile.timeline(_ds, iso3, today)
+    rows = profile.summit_rows(_ds, iso3)
+    spec = charts.gantt(line, words_).to_dict() if len(line) else None
+    return line, spec, rows, profile.summit_record(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def attendance_story(key: str, _ds, lang: str, org: str, start: date, end: date):
+    """The heatmap spec and each country's record, or (None, None) without summits."""
+    data = history.presence_matrix(_ds, org, start, end)
+    if data.empty:
+        return None, None
+    return charts.heatmap(data, words(key, _ds, lang)).to_dict(), history.leader_record(data)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def overlap_tables(key: str, _ds, orgs: tuple, epochs: tuple, any_status: bool):
+    """Counts and combinations; equal change epochs mean equal tables, whatever the day."""
+    snapshots = {o: snapshot(key, _ds, o, e) for o, e in zip(orgs, epochs)}
+    table = overlap.count(snapshots, _ds.country_names(), any_status)
+    return table, overlap.combinations(table)
+
+
+@st.cache_data(show_spinner=False, max_entries=MEDIUM)
+def summit_choices(key: str, _ds, org: str, start: date, end: date) -> dict[str, dict]:
+    """Summit id -> its row (with id), newest first, for the picker and the page."""
+    listed = attendance.newest_first(_ds.summits, org, start, end)
+    return {r["id"]: r for r in listed.to_dict("records")}

@@ -1,0 +1,1 @@
+"""One module per page; each has ``render(run)`` and reads its state from its link."""

@@ -1,0 +1,37 @@
+"""Attendance history: a state-by-summit heatmap and each state's record."""
+
+from __future__ import annotations
+
+from app import cache, chrome, session, widgets
+from app.session import Run
+from geo import urlstate
+
+PATH = "attendance"
+
+
+def render(run: Run) -> None:
+    _ = run._
+    labels = run.labels
+    values = session.page_values("attendance", run)
+    org = widgets.pick_org(run, values, urlstate.summit_orgs(run.ds))
+    start = widgets.pick_date(run, _("From"), values, "from")
+    end = widgets.pick_date(run, _("To"), values, "to")
+    chosen = {"org": org, "from": start, "to": end}
+    heading = _("Who came to {org} summits, {start} to {end}").format(
+        org=labels.org(org), start=labels.day(start), end=labels.day(end)
+    )
+    chrome.top(run, "attendance", heading, chosen, PATH)
+    spec, record = cache.attendance_story(run.key, run.ds, run.lang, org, start, end)
+    empty = _("No summit of {org} between {start} and {end}.").format(
+        org=labels.org(org), start=labels.day(start), end=labels.day(end)
+    )
+    drawn = widgets.show_chart(run, spec, empty)
+    chrome.bottom(run, PATH, chosen)
+    if drawn and not run.embed:
+        chrome.section(
+            _("Each state’s record"),
+            _("summits where it held a seat; guests are left out; sort by any column"),
+        )
+        widgets.show_table(run, record)
+        widgets.csv_button(run, record, f"attendance_record_{org}")
+    session.publish("attendance", chosen, run.lang, run)

@@ -1,0 +1,67 @@
+"""What changed: every status change and territorial change in a window, with sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cache, chrome, session, widgets
+from app.session import Run
+from geo import choropleth
+
+PATH = "changes"
+
+
+def render(run: Run) -> None:
+    _ = run._
+    labels = run.labels
+    values = session.page_values("changes", run)
+    start = widgets.pick_date(run, _("Changes after"), values, "from")
+    end = widgets.pick_date(run, _("up to and including"), values, "to")
+    orgs = (
+        values["orgs"]
+        if run.embed
+        else st.sidebar.multiselect(
+            _("Organisations"),
+            run.ds.org_ids(),
+            default=values["orgs"],
+            key="orgs",
+            format_func=labels.org,
+        )
+    )
+    chosen = {"from": start, "to": end, "orgs": list(orgs)}
+    heading = _("What changed after {start}, up to {end}").format(
+        start=labels.day(start), end=labels.day(end)
+    )
+    chrome.top(run, "changes", heading, chosen, PATH)
+    found = cache.changes_between(run.key, run.ds, start, end, tuple(orgs))
+    drawn = choropleth.changes(found, labels, start, end, cache.state_centres())
+    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
+    chrome.bottom(run, PATH, chosen)
+    if not run.embed:
+        widgets.caption(run)
+        if found.empty:
+            st.info(
+                _("No status change between {start} and {end}.").format(
+                    start=labels.day(start), end=labels.day(end)
+                )
+            )
+        else:
+            st.markdown(
+                "**"
+                + labels.ngettext(
+                    "{n} status change, in date order",
+                    "{n} status changes, in date order",
+                    len(found),
+                )
+                + "**"
+            )
+            widgets.show_table(run, found)
+        moved = cache.territory_changes(run.key, run.ds, start, end)
+        if len(moved):
+            st.markdown(
+                "**"
+                + labels.ngettext("{n} territorial change", "{n} territorial changes", len(moved))
+                + "**"
+            )
+            widgets.show_table(run, moved)
+    session.publish("changes", chosen, run.lang, run)

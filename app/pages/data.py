@@ -1,0 +1,106 @@
+"""Data and sources: every table, filterable, with clickable sources and the downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from app import chrome, downloads, session, widgets
+from app.pages.membership import contested_on, snapshot_on
+from app.session import Run
+from geo import choropleth, export, tables, urlstate
+from geo.labels import N_
+
+PATH = "data"
+MAX_ROWS = 300  # rows drawn on the page; downloads carry every matching row
+
+
+def render(run: Run) -> None:
+    _ = run._
+    labels = run.labels
+    values = session.page_values("data", run)
+    name = widgets.pick(
+        run,
+        _("Table"),
+        list(urlstate.DATA_TABLES),
+        values,
+        "table",
+        format_func=lambda t: _(TABLE_TITLES[t]),
+    )
+    query = (
+        values["q"]
+        if run.embed
+        else st.sidebar.text_input(
+            _("Filter rows containing (names or codes)"), value=values["q"], key="q"
+        )
+    )
+    chosen = {"table": name, "q": query}
+    chrome.top(run, "data", _("Data and sources"), chosen | map_choice(values), PATH)
+    frame = getattr(run.ds, name)
+    shown_all = labels.shown(frame)
+    hits = tables.matches(frame, shown_all, query)
+    shown = frame[hits]
+    count = _("{shown} of {total} rows of data/{name}.csv").format(
+        shown=len(shown), total=len(frame), name=name
+    )
+    if len(shown) > MAX_ROWS:
+        count += "; " + _("the first {n} are shown, the download has them all").format(n=MAX_ROWS)
+    st.caption(count)
+    widgets.show_table(run, shown.head(MAX_ROWS))
+    left, right = st.columns(2)
+    widgets.csv_button(run, shown, name, left)
+    folder = Path(run.key.split("|", 1)[0])
+    right.download_button(
+        _("The whole data package (zip)"),
+        lambda: export.package_zip(folder),
+        "post-soviet-blocs.zip",
+        "application/zip",
+    )
+    chosen |= map_downloads(run, values)
+    session.publish("data", chosen, run.lang, run)
+
+
+TABLE_TITLES = {
+    "memberships": N_("Memberships"),
+    "summits": N_("Summits"),
+    "attendance": N_("Attendance"),
+    "organisations": N_("Organisations"),
+    "countries": N_("States"),
+    "cities": N_("Host cities"),
+    "territories": N_("Contested territories"),
+    "territory_names": N_("Territory names"),
+}
+
+
+def map_choice(values: dict) -> dict:
+    return {"org": values["org"], "date": values["date"]}
+
+
+def map_downloads(run: Run, values: dict) -> dict:
+    """A map of one organisation on one day, as GIS files and a picture: its own pickers."""
+    _ = run._
+    chrome.section(_("Download a membership map"))
+    left, right = st.columns(2)
+    org = (
+        widgets.pick_org(run, values)
+        if run.embed
+        else left.selectbox(
+            _("Organisation"),
+            run.ds.org_ids(),
+            index=run.ds.org_ids().index(values["org"]),
+            key="org",
+            format_func=run.labels.org,
+        )
+    )
+    day = widgets.pick_date(run, _("Map date"), values, "date", right)
+    table = snapshot_on(run, org, day)
+    drawn = choropleth.membership(table, run.labels, org, day, contested_on(run, day, "de_jure"))
+    downloads.map_files(
+        run,
+        drawn,
+        table,
+        f"{org}_{day.isoformat()}",
+        lambda: downloads.membership_layers(run, org, day),
+    )
+    return {"org": org, "date": day}

@@ -1,0 +1,90 @@
+"""What every page offers besides its content: Share (link and embed code), About these
+data, and the credit line an embedded view carries."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from app.session import Run
+from geo import labels as vocab
+
+TITLE = "Atlas of post-Soviet blocs"
+
+
+def credit(run: Run) -> str:
+    return run._(
+        "{title}, CC BY 4.0 · data sources: the pages named in each row · boundaries: Natural Earth"
+    ).format(title=run._(TITLE))
+
+
+def page_link(path: str, query: dict, embed: bool = False) -> str:
+    """The absolute link of exactly this view (st.context.url is the reader's address)."""
+    base = urlsplit(st.context.url or "")
+    root = f"{base.scheme}://{base.netloc}" if base.netloc else ""
+    prefix = base.path.rsplit("/", 1)[0] if base.path.count("/") > 1 else ""
+    params = {**query, **({"embed": "true"} if embed else {})}
+    return f"{root}{prefix}/{path}" + (f"?{urlencode(params)}" if params else "")
+
+
+def share(run: Run, path: str, query: dict, where=st) -> None:
+    """A Share control: the link of this view and an embed code with its credit line."""
+    with where.popover(run._("Share"), icon=":material/share:"):
+        link = page_link(path, query)
+        st.markdown(run._("Link to exactly this view"))
+        st.code(link, language=None, wrap_lines=True)
+        src = html.escape(page_link(path, query, embed=True), quote=True)
+        title = html.escape(run._(TITLE), quote=True)
+        embed = (
+            f'<iframe src="{src}" title="{title}" width="100%" height="720" '
+            f'style="border:0" loading="lazy"></iframe>\n<p>{html.escape(credit(run))}</p>'
+        )
+        st.markdown(run._("Embed code"))
+        st.code(embed, language="html", wrap_lines=True)
+
+
+def about(run: Run, where=st) -> None:
+    """What the statuses, presences and situations mean; borders, licence, citation."""
+    _ = run._
+    with where.popover(_("About these data"), icon=":material/info:"):
+        glossary(_("Statuses"), [(vocab.STATUS[k], v) for k, v in vocab.STATUS_MEANING.items()], _)
+        presences = [(vocab.PRESENCE[k], v) for k, v in vocab.PRESENCE_MEANING.items()]
+        glossary(_("Presence at a summit"), [*presences, (GUEST, GUEST_MEANING)], _)
+        st.markdown(bold(_("Borders and contested territories")))
+        st.markdown(_(BORDERS))
+        glossary("", [(vocab.SITUATION[k], v) for k, v in vocab.SITUATION_MEANING.items()], _)
+        st.markdown(bold(_("Licence and citation")))
+        st.markdown(_(LICENCE).format(updated=run.labels.day(run.ds.updated)))
+
+
+def bold(text: str) -> str:
+    return f"**{text}**"
+
+
+def glossary(title: str, terms: list[tuple[str, str]], _) -> None:
+    """A titled list of terms and what they mean, both translated here."""
+    if title:
+        st.markdown(bold(title))
+    st.markdown("\n".join(f"- {bold(_(term))}: {_(meaning)}" for term, meaning in terms))
+
+
+GUEST = vocab.N_("Guest, no status")
+GUEST_MEANING = vocab.N_(
+    "A state with no status in the organisation that day whose leader or "
+    "envoy came on invitation; kept out of members' attendance rates."
+)
+BORDERS = vocab.N_(
+    "Maps show de jure borders by default, as the UN General Assembly recognises them: "
+    "Crimea is part of Ukraine, Abkhazia and South Ossetia are part of Georgia, Transnistria "
+    "is part of Moldova. Contested territories are hatched over their state on the dates "
+    "their situation held. The de facto view colours a territory wholly held by a state "
+    "in that state's colour and a breakaway authority in a colour of its own. Areas only "
+    "partly held are hatched as whole units: no open dataset carries the line of contact."
+)
+LICENCE = vocab.N_(
+    "Data: CC BY 4.0; code: MIT; boundaries: Natural Earth (public domain). Every row "
+    "names the page its fact comes from. Cite as: *Atlas of post-Soviet blocs* (dataset), "
+    "see CITATION.cff. Data last changed: {updated}. Curators' notes are in English."
+)

@@ -1,0 +1,109 @@
+"""The pieces every page uses: pickers that start from the link, the map, tables, charts.
+
+Pickers take their first value from the page's link (``values``) and keep the reader's
+choice after that (see ``app.session``). In an embedded view they draw nothing and
+return the link's value, so the embed shows only the map or chart.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from app import cache
+from app.session import Run
+from geo import choropleth, tables, urlstate
+
+MAP_HEIGHT = 540
+
+
+def pick(run: Run, label: str, options: list, values: dict, key: str, **kwargs):
+    """A sidebar selectbox keyed ``key`` that starts at the link's value."""
+    default = values[key]
+    if run.embed:
+        return default
+    index = options.index(default) if default in options else 0
+    return st.sidebar.selectbox(label, options, index=index, key=key, **kwargs)
+
+
+def pick_org(run: Run, values: dict, options: list[str] | None = None, key: str = "org") -> str:
+    options = options or run.ds.org_ids()
+    return pick(run, run._("Organisation"), options, values, key, format_func=run.labels.org)
+
+
+def pick_date(run: Run, label: str, values: dict, key: str, where=None) -> date:
+    """An ISO date field (the URL's form), between the first post-Soviet day and today."""
+    if run.embed:
+        return values[key]
+    where = where or st.sidebar
+    return where.date_input(
+        label,
+        value=values[key],
+        key=key,
+        min_value=urlstate.MIN_DATE,
+        max_value=run.today,
+        format="YYYY-MM-DD",
+    )
+
+
+def pick_borders(run: Run, values: dict) -> str:
+    """The border view: de jure (the UN's, the default) or de facto (who holds the ground)."""
+    words = {"de_jure": run._("De jure (UN view)"), "de_facto": run._("De facto (who holds it)")}
+    return pick(run, run._("Borders"), list(words), values, "borders", format_func=words.get)
+
+
+def show_map(run: Run, spec: dict, osm: bool = False) -> None:
+    """The shared base map plus this view's style layer; a click opens the state's profile."""
+    cache.assets()
+    st_folium(
+        choropleth.base_map(osm),
+        feature_group_to_add=choropleth.style_layer(spec),
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"],
+        key="map",
+        on_change=lambda: open_clicked_country(run.labels),
+    )
+
+
+def open_clicked_country(labels) -> None:
+    """Remember which state was clicked; the entry opens its profile on this rerun."""
+    tip = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
+    names = {iso3: labels.country(iso3) for iso3 in labels.names.countries["en"]}
+    iso3 = tables.country_from_tooltip(tip, names)
+    if iso3:
+        st.session_state["_open_country"] = iso3
+
+
+def caption(run: Run, extra: str = "") -> None:
+    st.caption(" ".join(p for p in (extra, run._("Click a state to open its profile.")) if p))
+
+
+def show_table(run: Run, frame, height: int | str = "auto") -> None:
+    """A sortable table with labelled headers; sources are clickable."""
+    shown = run.labels.shown(frame)
+    source = run.labels.column("source_url")
+    config = {source: st.column_config.LinkColumn(source)} if source in shown else None
+    st.dataframe(shown, hide_index=True, width="stretch", height=height, column_config=config)
+
+
+def show_chart(run: Run, spec, empty: str) -> bool:
+    """Draw a Vega-Lite chart, or say why there is none; True when drawn."""
+    if spec is None:
+        st.info(empty)
+        return False
+    st.vega_lite_chart(spec, width="stretch")
+    return True
+
+
+def csv_button(run: Run, frame, name: str, where=st) -> None:
+    """The rows shown, with the data's own column names and codes; built only on click."""
+    where.download_button(
+        run._("Download {name}.csv").format(name=name),
+        lambda: frame.to_csv(index=False),
+        f"{name}.csv",
+        "text/csv",
+        key=f"csv-{name}",
+    )
