@@ -193,8 +193,10 @@ def summary(values: list[float]) -> str:
 
 def report(runs: list[tuple]) -> str:
     script, trip, size = zip(*runs)
-    return (f"script ms {summary(script)}\n      round trip ms {summary(trip)}\n"
-            f"      KB {summary([n / 1024 for n in size])}")  # fmt: skip
+    return (
+        f"script ms {summary(script)}\n      round trip ms {summary(trip)}\n"
+        f"      KB {summary([n / 1024 for n in size])}"
+    )
 
 
 def report_passes(runs: list[tuple]) -> str:
@@ -218,8 +220,10 @@ def main() -> None:
         print(f"      map remounted: {'YES' if m['remounted'] else 'no'}")
         for label, times in zip(("empty cache", "warm cache"), open_times):
             shown = ", ".join(f"{t:.2f}" for t in times)
-            print(f"Page open to map drawn, {label}, s: median {statistics.median(times):.2f} "
-                  f"({shown})    target: < 1.5")  # fmt: skip
+            print(
+                f"Page open to map drawn, {label}, s: median {statistics.median(times):.2f} "
+                f"({shown})    target: < 1.5"
+            )
         print(f"Other views, {N_PICKS} interactions each (targets: script < 30 ms; < 100 KB):")
         for path, label in PICKS:
             print(f"  {path}\n      {report_passes(view_picks(browser, url, path, label))}")

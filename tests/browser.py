@@ -52,24 +52,37 @@ def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
 
 
 @contextmanager
-def streamlit_server(app: Path = ROOT / "dashboard.py", env: dict | None = None):
-    """Run ``streamlit run`` on a free port; yield its base URL."""
+def streamlit_server(
+    app: Path = ROOT / "dashboard.py",
+    env: dict | None = None,
+    *,
+    as_readme: bool = False,
+    cwd: Path = ROOT,
+    user: str | None = None,
+):
+    """Run ``streamlit run`` on a free port; yield its base URL.
+
+    ``as_readme`` adds only the port to the README's command (the project's own config
+    decides everything else); ``user`` runs the server as that (unprivileged) user.
+    """
     port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
+    if not as_readme:
+        cmd += ["--server.address", "127.0.0.1"]
+    if user:
+        cmd = ["runuser", "-u", user, "--", *cmd]
     log_path = ROOT / "tests" / "artifacts" / f"server-{port}.log"
     log_path.parent.mkdir(exist_ok=True)
     url = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
+        proc.log_path = log_path
         try:
             wait_healthy(url, proc)
             yield url
+            log.flush()
         finally:
             proc.terminate()
             try:
@@ -141,3 +154,44 @@ def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
     page.get_by_role("combobox", name=label).click()
     page.get_by_role("option", name=option, exact=True).click()
+
+
+def painted(frame) -> dict:
+    """What the map paints and what its legend shows: fills, hatches and markers."""
+    return frame.evaluate(
+        """() => {
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          const drawn = {fill: new Set(), hatch: new Set(), marker: new Set()};
+          map.eachLayer(l => {
+            const fill = l.options && l.options.fillColor;
+            if (!fill || !(l.feature || l instanceof L.CircleMarker)) return;
+            if (fill.startsWith('url(#atlas-')) drawn.hatch.add(fill.slice(11, -1));
+            else if (l instanceof L.CircleMarker && !l.feature) drawn.marker.add(fill.toUpperCase());
+            else drawn.fill.add(fill.toUpperCase());
+          });
+          const legend = {fill: new Set(), hatch: new Set(), marker: new Set()};
+          document.querySelectorAll('.atlas-legend svg').forEach(s => {
+            for (const kind of ['fill', 'hatch', 'marker']) {
+              const v = s.getAttribute('data-' + kind);
+              if (v) legend[kind].add(kind === 'hatch' ? v : v.toUpperCase());
+            }
+          });
+          const out = x => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort()]));
+          return {drawn: out(drawn), legend: out(legend)};
+        }"""
+    )
+
+
+def territory_fill(frame, territory: str) -> str | None:
+    """The fill of a territory's shape (a colour or 'url(#atlas-…)'), None if not drawn."""
+    return frame.evaluate(
+        """t => {
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          let found = null;
+          map.eachLayer(l => {
+            if (l.feature && l.feature.properties.territory === t) found = l.options.fillColor;
+          });
+          return found;
+        }""",
+        territory,
+    )

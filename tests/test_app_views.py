@@ -1,7 +1,9 @@
-"""Every view through AppTest: opened by link, driven by its widgets, explained when empty."""
+"""Every view through AppTest: opened by its link (old and new), driven by its widgets,
+explained when empty, and speaking words, never raw codes."""
 
 import re
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,115 +11,212 @@ from streamlit.testing.v1 import AppTest
 from geo.paths import ROOT
 
 APP = str(ROOT / "dashboard.py")
+VIEWS = ["membership", "summit", "attendance", "overlap", "country", "changes", "data"]
+RAW = re.compile(
+    r"\b(leader_online|signed_final_document|source_url|UNION_STATE|EURASEC|EACU|"
+    r"breakaway_recognised_by_russia|partly_occupied|None|nan|NaT)\b"
+)
 
 
-def app(**params) -> AppTest:
+def open_link(link: str) -> AppTest:
+    """A README-style link: '/?org=CSTO', '/summit?summit=…' or '/?view=summit&…'.
+
+    AppTest has no address bar, so a page's path travels as the old ``view=`` parameter,
+    which the app turns into that page (the browser tests open the real paths)."""
+    parts = urlsplit(link)
     at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
+    if parts.path.strip("/"):
+        at.query_params["view"] = parts.path.strip("/")
+    for key, values in parse_qs(parts.query, keep_blank_values=True).items():
+        at.query_params[key] = values if len(values) > 1 else values[0]
     at.run()
     assert not at.exception, at.exception
     return at
 
 
+def app(view: str = "membership", **params) -> AppTest:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return open_link(f"/{'' if view == 'membership' else view}?{query}")
+
+
 def texts(at) -> str:
-    parts = (
-        [m.value for m in at.markdown]
-        + [i.value for i in at.info]
-        + [h.value for h in at.subheader]
-    )
+    parts = [m.value for m in at.markdown] + [i.value for i in at.info]
+    parts += [h.value for h in at.subheader] + [c.value for c in at.caption]
+    return "\n".join(parts)
+
+
+def visible(at) -> str:
+    """Every word the page shows: text, tables (headers and cells), widget labels, options."""
+    parts = [texts(at)]
+    for frame in at.dataframe:
+        value = frame.value
+        parts.append(" ".join(map(str, value.columns)))
+        parts.append(value.astype(str).to_string())
+    for widget in [*at.selectbox, *at.multiselect, *at.radio]:
+        parts.append(widget.label)
+        parts.extend(map(str, getattr(widget, "options", [])))
     return "\n".join(parts)
 
 
 def test_summit_link_shows_summary_and_table():
-    at = app(view="summit", summit="CIS-2022-10-07")
+    at = open_link("/?view=summit&summit=CIS-2022-10-07")
     assert at.selectbox(key="org").value == "CIS"
     assert at.selectbox(key="summit").value == "CIS-2022-10-07"
     assert "members' leaders attended" in texts(at)
-    roster = at.dataframe[0].value.set_index("iso3")
-    assert roster.loc["KGZ", "presence"] == "absent" and roster.loc["AZE", "presence"] == "leader"
+    roster = at.dataframe[0].value.set_index("Code")
+    assert (
+        roster.loc["KGZ", "Presence"] == "Absent"
+        and roster.loc["AZE", "Presence"] == "Leader in person"
+    )
     assert at.query_params["summit"] == "CIS-2022-10-07"
 
 
 def test_summit_list_follows_the_date_filter():
-    at = app(view="summit", org="CSTO")
+    at = app("summit", org="CSTO")
     at.date_input(key="from").set_value(date(2013, 1, 1)).run()
     at.date_input(key="to").set_value(date(2013, 12, 31)).run()
     options = at.selectbox(key="summit").options
-    assert options and all("2013-" in o for o in options)
+    assert options and all("2013" in o for o in options)
     assert at.query_params["from"] == "2013-01-01"
 
 
 def test_empty_summit_list_is_explained():
-    at = app(view="summit", org="GUAM", **{"from": "2015-01-01", "to": "2020-01-01"})
-    assert "No summit of GUAM between 2015-01-01 and 2020-01-01." in texts(at)
+    at = app("summit", org="GUAM", **{"from": "2015-01-01", "to": "2020-01-01"})
+    assert "No summit of GUAM between 1 January 2015 and 1 January 2020." in texts(at)
+
+
+def test_summit_pickers_offer_only_organisations_with_summits():
+    at = app("summit")
+    assert (
+        "EU" not in at.selectbox(key="org").options
+        and "NATO" not in at.selectbox(key="org").options
+    )
 
 
 def test_attendance_history_chart_and_record():
-    at = app(view="attendance", org="CSTO", **{"from": "2023-01-01"})
+    at = app("attendance", org="CSTO", **{"from": "2023-01-01"})
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
-    record = at.dataframe[0].value.set_index("iso3")
-    assert record.loc["ARM", "declined"] >= 3 and record.loc["ARM", "in person %"] == 0
+    record = at.dataframe[0].value.set_index("Code")
+    assert record.loc["ARM", "Declined / boycotted"] >= 3 and record.loc["ARM", "In person %"] == 0
 
 
 def test_overlap_table_and_toggle():
-    at = app(view="overlap", date="2015-06-01")
+    at = app("overlap", date="2015-06-01")
     first = at.dataframe[0].value.iloc[0]
-    assert first["organisations"] == "CIS, CSTO, EAEU" and first["number"] == 4
+    assert first["Organisations"] == "CIS, CSTO, EAEU" and first["Number of states"] == 4
     at.radio(key="scope").set_value("any").run()
     assert at.query_params["scope"] == "any"
 
 
-def test_country_profile():
-    at = app(view="country", iso3="GEO")
-    assert at.subheader[0].value == "Georgia"
+def test_country_profile_and_its_territories():
+    at = app("country", iso3="UKR")
+    assert at.subheader[0].value == "Ukraine"
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    territories = at.dataframe[-1].value
+    assert {"Crimea", "Donetsk Oblast"} <= set(territories["Territory"])
+    assert territories["Source"].str.startswith("http").all()
     at.selectbox(key="iso3").set_value("UZB").run()
     assert at.subheader[0].value == "Uzbekistan" and at.query_params["iso3"] == "UZB"
 
 
-def test_changes_between_dates():
-    at = app(view="changes", **{"from": "2008-01-01", "to": "2010-01-01"})
+def test_changes_between_dates_with_territorial_rows():
+    at = app("changes", **{"from": "2008-01-01", "to": "2010-01-01"})
     table = at.dataframe[0].value
-    assert ["GEO", "left"] in table[["iso3", "change"]].values.tolist()
+    assert ["GEO", "left"] in table[["Code", "Change"]].values.tolist()
+    moved = at.dataframe[1].value
+    assert {"Abkhazia", "South Ossetia"} <= set(moved["Territory"])
     at.date_input(key="from").set_value(date(2009, 12, 31)).run()
     at.date_input(key="to").set_value(date(2010, 1, 1)).run()
     assert len(at.dataframe[0].value) == 3  # the customs union's three members on 2010-01-01
+    assert "3 status changes, in date order" in texts(at)
+
+
+def test_one_change_is_singular():
+    at = app("changes", **{"from": "2024-02-21", "to": "2024-02-22"}, orgs="CSTO")
+    assert "1 status change, in date order" in texts(at)
 
 
 def test_changes_none_is_explained():
-    at = app(view="changes", **{"from": "1995-01-01", "to": "1995-01-02"})
-    assert "No status change between 1995-01-01 and 1995-01-02." in texts(at)
+    at = app("changes", **{"from": "1995-01-01", "to": "1995-01-02"})
+    assert "No status change between 1 January 1995 and 2 January 1995." in texts(at)
 
 
-def test_data_view_filters_rows():
-    at = app(view="data", table="summits")
+def test_data_view_filters_by_names_and_keeps_the_filter_in_the_url():
+    at = app("data", table="memberships")
     total = len(at.dataframe[0].value)
-    at.text_input(key="q").input("Yerevan").run()
+    at.text_input(key="q").input("Georgia").run()
     shown = at.dataframe[0].value
-    assert 0 < len(shown) < total
-    assert shown.astype(str).apply(lambda r: "yerevan" in " ".join(r).lower(), axis=1).all()
-    assert (shown["city"] == "Yerevan").sum() >= 4
+    assert 0 < len(shown) < total and (shown["Code"] == "GEO").sum() >= 4
+    assert at.query_params["q"] == "Georgia"
+    again = app("data", table="memberships", q="Georgia")
+    assert len(again.dataframe[0].value) == len(shown)
 
 
-@pytest.mark.parametrize("view", ["membership", "summit", "attendance", "overlap", "country",
-                                  "changes", "data"])  # fmt: skip
-def test_switching_view_updates_the_url(view):
-    at = app()
-    at.radio(key="view").set_value(view).run()
-    assert not at.exception
-    assert at.query_params["view"] == view
+def test_data_view_groups_the_map_downloads_with_their_own_pickers():
+    at = app("data", table="summits", org="CSTO", date="2012-07-01")
+    assert "Download a membership map" in texts(at)
+    assert at.selectbox(key="org").value == "CSTO"
+    assert at.date_input(key="date").label == "Map date"
 
 
-@pytest.mark.parametrize("iso3", ["EST", "LVA", "LTU", "TKM", "UKR"])
-def test_every_kind_of_profile_renders(iso3):
-    at = app(view="country", iso3=iso3)
-    assert at.subheader[0].value
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_speaks_words_not_codes(view):
+    params = {
+        "summit": {"summit": "CIS-2022-12-26"},
+        "country": {"iso3": "TKM"},
+        "data": {"table": "attendance"},
+        "overlap": {"orgs": "CIS,UNION_STATE,EURASEC"},
+        "changes": {"from": "2010-01-01", "to": "2016-01-01"},
+    }.get(view, {})
+    shown = visible(app(view, **params))
+    assert not RAW.findall(shown), sorted(set(RAW.findall(shown)))
 
 
-def test_unknown_view_falls_back_with_notice():
-    at = app(view="<img src=x onerror=alert(1)>")
-    assert at.radio(key="view").value == "membership"
-    (warning,) = at.warning
-    assert warning.value.startswith("Ignored view=")
-    assert not re.search(r"(?<!\\)<", warning.value)  # every < is escaped: shown, not parsed
+def test_ongoing_statuses_read_ongoing():
+    at = app("country", iso3="ARM")
+    statuses = at.dataframe[2].value
+    assert "ongoing" in set(statuses["Until"]) and not statuses["Until"].isna().any()
+    assert not (statuses["Until"].astype(str) == "None").any()
+
+
+README_LINK = re.compile(r"`(/[a-z]*\?[^`]+)`")
+EXPECTED = {
+    "": "membership",
+    "summit": "summit",
+    "attendance": "attendance",
+    "overlap": "overlap",
+    "country": "country",
+    "changes": "changes",
+    "data": "data",
+}
+
+
+def readme_links() -> list[str]:
+    return README_LINK.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_the_readme_has_links_for_every_view():
+    pages = {urlsplit(link).path.strip("/") for link in readme_links()}
+    assert {EXPECTED[p] for p in pages if p in EXPECTED} == set(VIEWS)
+
+
+@pytest.mark.parametrize("link", readme_links())
+def test_every_readme_link_opens_its_view_without_notice(link):
+    at = open_link(link)
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.subheader and at.subheader[0].value
+
+
+@pytest.mark.parametrize("view", VIEWS[1:])
+def test_an_old_link_opens_the_same_view_as_the_new_one(view):
+    params = {"summit": "summit=CIS-2022-12-26", "country": "iso3=GEO"}.get(view, "")
+    old, new = open_link(f"/?view={view}&{params}"), open_link(f"/{view}?{params}")
+    assert old.subheader[0].value == new.subheader[0].value
+    assert dict(old.query_params) == dict(new.query_params)
+
+
+def test_a_clicked_state_opens_its_profile():
+    at = app(org="CIS", date="2010-06-01")
+    at.session_state["_open_country"] = "KAZ"
+    at.run()
+    assert at.subheader[0].value == "Kazakhstan"

@@ -2,8 +2,11 @@
 
 import csv
 import io
+import os
 import subprocess
 import sys
+
+import pytest
 
 from geo import cli
 
@@ -46,11 +49,18 @@ def test_attendance(capsys, ds):
     assert list(rows[0]) == [
         "iso3",
         "name",
+        "capacity",
         "presence",
         "representative",
         "signed_final_document",
         "source_url",
     ]
+
+
+def test_attendance_prints_guests_with_their_capacity(capsys):
+    code, out, _ = run(capsys, "attendance", "--summit", "EAEU-2015-05-08")
+    rows = {r["iso3"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows["KGZ"]["capacity"] == "guest" and rows["RUS"]["capacity"] == "status"
 
 
 def test_validate_ok(capsys):
@@ -78,3 +88,198 @@ def test_module_entry_point():
         text=True,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("iso3,name,status,since,source_url")
+
+
+TERRITORY_HEADER = [
+    "territory",
+    "name",
+    "de_jure_iso3",
+    "situation",
+    "controlled_by",
+    "since",
+    "source_url",
+]
+
+
+def territories_on(capsys, day):
+    code, out, err = run(capsys, "territories", "--date", day)
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.splitlines()[0].split(",") == TERRITORY_HEADER
+    return {r["territory"]: r for r in rows}
+
+
+@pytest.mark.parametrize(
+    "day, territory, situation, controlled_by",
+    [
+        ("2014-02-26", "CRIMEA", None, None),  # the day before the seizure: nothing
+        ("2014-02-27", "CRIMEA", "occupied", "RUS"),  # first day
+        ("2014-03-17", "CRIMEA", "occupied", "RUS"),  # last day of that situation
+        ("2014-03-18", "CRIMEA", "annexed", "RUS"),  # the end day begins the next
+        ("2008-08-25", "ABKHAZIA", "breakaway", ""),
+        ("2008-08-26", "ABKHAZIA", "breakaway_recognised_by_russia", ""),
+        ("2023-09-19", "NAGORNO_KARABAKH", "breakaway", ""),
+        ("2023-09-20", "NAGORNO_KARABAKH", None, None),  # capitulation: the situation ended
+        ("2022-02-23", "ZAPORIZHZHIA", None, None),
+        ("2022-02-25", "ZAPORIZHZHIA", "partly_occupied", "RUS"),
+    ],
+)
+def test_territories_on_boundary_days(capsys, day, territory, situation, controlled_by):
+    rows = territories_on(capsys, day)
+    if situation is None:
+        assert territory not in rows
+    else:
+        row = rows[territory]
+        assert (row["situation"], row["controlled_by"]) == (situation, controlled_by)
+        assert row["source_url"].startswith("http") and row["de_jure_iso3"]
+
+
+def test_since_follows_the_unbroken_run(capsys):
+    """Donetsk: a recognition in 2022 is a new row, not a new situation."""
+    assert territories_on(capsys, "2022-06-01")["DONETSK"]["since"] == "2014-05-11"
+
+
+def test_territories_before_1990_is_header_only(capsys):
+    code, out, _ = run(capsys, "territories", "--date", "1989-06-01")
+    assert code == 0 and out.strip().split(",") == TERRITORY_HEADER
+
+
+def test_territories_bad_date_is_one_line(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["territories", "--date", "2015-13-01"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err == "error: argument --date: '2015-13-01' is not a date in the form YYYY-MM-DD\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--org", "XYZ", "--date", "2012-07-01", "--format", "gpkg"],
+            "error: unknown organisation 'XYZ'; known: CIS, CSTO, EAEU, EURASEC, EACU, "
+            "UNION_STATE, GUAM, SCO, EU, NATO, OTS",
+        ),
+        (
+            ["--summit", "CIS-1900-01-01", "--format", "gpkg"],
+            "error: unknown summit 'CIS-1900-01-01'; list them with: python -m geo summits --org ORG",
+        ),
+        (
+            ["--org", "CSTO", "--date", "2012-07-01", "--format", "kml"],
+            "error: unknown format 'kml'; known: gpkg, geojson, shp, fgb, csv",
+        ),
+        (
+            ["--org", "CSTO", "--format", "gpkg"],
+            "error: export needs --summit, or both --org and --date",
+        ),
+    ],
+)
+def test_export_errors_are_one_line(capsys, tmp_path, args, message):
+    target = tmp_path / "out.gpkg"
+    code, _, err = run(capsys, "export", *args, "-o", str(target))
+    assert code == 2 and err == message + "\n"
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_export_bad_date_is_one_line():
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "export",
+            "--org",
+            "CSTO",
+            "--date",
+            "2012-7-1",
+            "--format",
+            "gpkg",
+            "-o",
+            "x.gpkg",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_export_to_an_unwritable_place(capsys, tmp_path):
+    missing = tmp_path / "no" / "such" / "out.gpkg"
+    code, _, err = run(
+        capsys,
+        "export",
+        "--org",
+        "CSTO",
+        "--date",
+        "2012-07-01",
+        "--format",
+        "gpkg",
+        "-o",
+        str(missing),
+    )
+    assert code == 2
+    assert err == f"error: cannot write {missing}: the folder {missing.parent} does not exist\n"
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permissions; nothing to check then
+            pytest.skip("running as root: a read-only folder is still writable")
+        code, _, err = run(
+            capsys,
+            "export",
+            "--org",
+            "CSTO",
+            "--date",
+            "2012-07-01",
+            "--format",
+            "gpkg",
+            "-o",
+            str(locked / "out.gpkg"),
+        )
+        assert code == 2 and err.startswith(f"error: cannot write {locked / 'out.gpkg'}: ")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_export_onto_a_folder_is_refused_and_leaves_nothing(capsys, tmp_path):
+    folder = tmp_path / "taken.gpkg"
+    folder.mkdir()
+    code, _, err = run(
+        capsys,
+        "export",
+        "--org",
+        "CSTO",
+        "--date",
+        "2012-07-01",
+        "--format",
+        "gpkg",
+        "-o",
+        str(folder),
+    )
+    assert code == 2 and err == f"error: cannot write {folder}: Is a directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.gpkg"]
+
+
+def test_a_failed_write_leaves_no_partial_file(capsys, tmp_path, monkeypatch):
+    def broken(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    target = tmp_path / "out.geojson"
+    code, _, err = run(
+        capsys,
+        "export",
+        "--org",
+        "CSTO",
+        "--date",
+        "2012-07-01",
+        "--format",
+        "geojson",
+        "-o",
+        str(target),
+    )
+    assert code == 2 and err == f"error: cannot write {target}: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []

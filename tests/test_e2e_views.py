@@ -1,30 +1,40 @@
-"""End to end for the exploration views, in Debian's Chromium against ``streamlit run``."""
+"""End to end for the views, on a desktop and on a 390 × 844 phone, by mouse and keyboard,
+and embedded in another site's page."""
 
+import re
 from pathlib import Path
 
 from geo import palette
 
 from browser import fills, map_frame, wait_for_app, wait_for_layer
-from test_e2e import browser, page, server  # noqa: F401  (shared fixtures)
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 P = {k: v.upper() for k, v in palette.PRESENCE_COLOURS.items()}
+PRESENCE_WORDS = [
+    "Leader in person",
+    "Leader online",
+    "Represented by an official",
+    "Absent",
+    "Declined / boycotted",
+    "Not verified",
+]
 
 
-def test_summit_map_colours_presence_and_marks_host(server, page):  # noqa: F811
-    page.goto(f"{server}/?view=summit&summit=CIS-2025-12-22")
+def test_summit_map_colours_presence_and_marks_host(server, page):
+    page.goto(f"{server}/summit?summit=CIS-2025-12-22")
     wait_for_app(page)
     frame = map_frame(page)
     wait_for_layer(frame, "CIS-2025-12-22")
     f = fills(frame)
     assert f["ARM"] == f["KAZ"] == P["leader"]
     assert f["AZE"] == f["MDA"] == f["UKR"] == P["absent"]
-    assert frame.locator("path.leaflet-interactive[fill='#fff']").count() == 1  # host marker
+    assert f["EST"] == palette.NO_SEAT.upper()
+    assert frame.locator("path.leaflet-interactive[fill='#FFFFFF']").count() == 1  # host marker
     assert "7 of 8 members' leaders attended" in page.locator("[data-testid='stMain']").inner_text()
     page.screenshot(path=ARTIFACTS / "summit-cis-2025-12-22.png", full_page=True)
 
 
-def test_click_on_a_state_opens_its_profile(server, page):  # noqa: F811
+def test_click_on_a_state_opens_its_profile(server, page):
     page.goto(f"{server}/?org=CIS&date=2010-06-01")
     wait_for_app(page)
     frame = map_frame(page)
@@ -32,25 +42,36 @@ def test_click_on_a_state_opens_its_profile(server, page):  # noqa: F811
     x, y = frame.evaluate(
         """() => {
           const map = Object.values(window).find(v => v && v._layers && v.getCenter);
-          let point = null;
-          map.eachLayer(l => {
-            if (l.feature && l.feature.properties.iso3 === 'KAZ') {
-              point = map.latLngToContainerPoint(L.latLng(48.0, 67.0));
-            }
-          });
+          const point = map.latLngToContainerPoint(L.latLng(48.0, 67.0));
           return [point.x, point.y];
         }"""
     )
     box = page.locator("iframe[title*='st_folium']").bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
-    page.wait_for_function(
-        "location.search.includes('view=country') && location.search.includes('iso3=KAZ')"
-    )
+    page.wait_for_url(re.compile(r"/country\?iso3=KAZ"))
     wait_for_app(page)
     assert page.get_by_role("heading", name="Kazakhstan").is_visible()
 
 
-def test_play_steps_through_time_without_remount(server, page):  # noqa: F811
+def test_keyboard_reaches_a_state_and_enter_opens_it(server, page):
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CSTO|2012-07-01")
+    shape = frame.locator("path[aria-label='Armenia: Member']")
+    assert shape.get_attribute("tabindex") == "0" and shape.get_attribute("role") == "button"
+    assert frame.locator("path[role='button'][aria-label]").count() == 15
+    shape.focus()
+    outline = shape.evaluate("el => getComputedStyle(el).strokeWidth")
+    assert outline == "3.5px"  # a visible focus outline
+    assert "Armenia" in frame.locator(".leaflet-tooltip").first.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/country\?iso3=ARM"))
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Armenia").is_visible()
+
+
+def test_play_steps_through_time_without_remount(server, page):
     page.goto(f"{server}/?org=CSTO&date=1999-01-01")
     wait_for_app(page)
     frame = map_frame(page)
@@ -64,26 +85,117 @@ def test_play_steps_through_time_without_remount(server, page):  # noqa: F811
     assert frame.evaluate("window.atlasMarker") == "kept"
 
 
-def test_png_download(server, page):  # noqa: F811
-    page.goto(f"{server}/?view=data&org=CSTO&date=2012-07-01")
+def test_map_downloads(server, page):
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="Map picture (PNG)").click()
-    path = info.value.path()
-    assert Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert info.value.suggested_filename == "CSTO_2012-07-01.png"
+    page.get_by_text("Download this map and its data").click()
+    for button, name, magic in [
+        ("Picture (PNG)", "CSTO_2012-07-01.png", b"\x89PNG\r\n\x1a\n"),
+        ("GeoPackage", "CSTO_2012-07-01.gpkg", b"SQLite format 3"),
+        ("Shapefile (zip)", "CSTO_2012-07-01.zip", b"PK"),
+    ]:
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name=button).click()
+        assert Path(info.value.path()).read_bytes().startswith(magic)
+        assert info.value.suggested_filename == name
 
 
-def test_charts_draw(server, page):  # noqa: F811
-    page.goto(f"{server}/?view=attendance&org=CSTO")
+def test_charts_draw(server, page):
+    page.goto(f"{server}/attendance?org=CSTO")
     wait_for_app(page)
     page.wait_for_selector("svg.marks")
     cells = page.locator("svg.marks g.mark-rect path:not(.background)").count()
     assert cells > 250  # about 45 summits by 6 to 9 states
-    page.goto(f"{server}/?view=country&iso3=ARM")
+    page.goto(f"{server}/country?iso3=ARM")
     wait_for_app(page)
     page.wait_for_selector("svg.marks g.mark-rect path")
-    assert (
-        page.locator("svg.marks g.mark-rect path:not(.background)").count() >= 6
-    )  # a bar per status
+    assert page.locator("svg.marks g.mark-rect path:not(.background)").count() >= 6
     page.screenshot(path=ARTIFACTS / "country-arm.png", full_page=True)
+
+
+def legend_labels_fully_visible(page, labels: list[str]) -> None:
+    """Each label is drawn in full (not cut to '…') inside the page's width."""
+    page.wait_for_selector("svg.marks")
+    width = page.viewport_size["width"]
+    for text in labels:
+        item = page.locator("svg.marks text", has_text=re.compile(f"^{re.escape(text)}$")).first
+        box = item.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, text
+
+
+def test_phone_chart_legends_show_every_label(server, phone):
+    phone.goto(f"{server}/attendance?org=CIS&from=2014-01-01")
+    wait_for_app(phone)
+    legend_labels_fully_visible(phone, PRESENCE_WORDS[:4] + ["Not verified"])
+    phone.goto(f"{server}/country?iso3=UKR")
+    wait_for_app(phone)
+    legend_labels_fully_visible(
+        phone,
+        [
+            "Member",
+            "Observer",
+            "Participant (Charter not ratified)",
+            "Suspended / frozen",
+            "Candidate",
+        ],
+    )
+    phone.screenshot(path=ARTIFACTS / "phone-country-ukr.png", full_page=True)
+
+
+def test_phone_map_legend_folds_and_every_label_can_be_read(server, phone):
+    phone.goto(f"{server}/summit?summit=CIS-2022-12-26")
+    wait_for_app(phone)
+    frame = map_frame(phone)
+    wait_for_layer(frame, "CIS-2022-12-26")
+    legend = frame.locator("details.atlas-legend")
+    assert legend.get_attribute("open") is None  # folded: the map stays visible
+    legend.locator("summary").click()
+    width = frame.evaluate("window.innerWidth")
+    for row in frame.locator(".atlas-row").all():
+        box = row.bounding_box()
+        assert row.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    phone.screenshot(path=ARTIFACTS / "phone-summit.png", full_page=True)
+
+
+def test_phone_tables_fit_and_the_menu_closes_after_a_choice(server, phone):
+    phone.goto(f"{server}/?org=CSTO&date=2012-07-01")
+    wait_for_app(phone)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0  # the membership table wraps instead of widening the page
+    phone.get_by_test_id("stExpandSidebarButton").click()
+    phone.get_by_role("link", name="Country profile").click()
+    phone.wait_for_url(re.compile(r"/country\?"))
+    wait_for_app(phone)
+    phone.get_by_test_id("stExpandSidebarButton").wait_for()  # the menu folded away
+    assert phone.get_by_role("heading", name="Armenia").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_an_embedded_view_in_another_page(server, browser, tmp_path):
+    """A site embeds the map with the code from Share: map, legend, title, credit, link back."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01")
+    wait_for_app(page)
+    page.get_by_role("button", name="Share").click()
+    code = page.locator("[data-testid='stCode']").nth(1).inner_text()
+    assert code.startswith('<iframe src="') and "embed=true" in code and "CC BY 4.0" in code
+    host = tmp_path / "site.html"
+    host.write_text(f"<html><body><h1>A news site</h1>{code}</body></html>")
+    page.goto(host.as_uri())
+    app = page.frame_locator("iframe[title='Atlas of post-Soviet blocs']")
+    app.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        timeout=30_000
+    )
+    inner = app.frame_locator("iframe[title*='st_folium']")
+    inner.locator(".atlas-legend").wait_for(timeout=30_000)
+    main = app.locator("[data-testid='stMain']").inner_text()
+    assert "Collective Security Treaty Organization on 1 July 2012" in main
+    assert "CC BY 4.0" in main and "Open in the atlas" in main
+    assert (
+        app.locator("[data-testid='stSidebar']").count() == 0
+        or not app.locator("[data-testid='stSidebar']").is_visible()
+    )
+    link = app.get_by_role("link", name="Open in the atlas").get_attribute("href")
+    assert "embed" not in link and "org=CSTO" in link
+    page.screenshot(path=ARTIFACTS / "embedded.png")
+    page.close()

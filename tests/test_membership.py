@@ -109,3 +109,19 @@ LANDMARKS = [
 def test_landmarks(ds, org, iso3, day, status):
     table = membership.statuses_on(ds.memberships, ds.countries, org, D(day)).set_index("iso3")
     assert table.loc[iso3, "status"] == status
+
+
+def test_a_departure_carries_the_source_of_the_row_it_ended():
+    """Georgia after leaving the CIS: 'none since 2009-08-18', sourced like the exit."""
+    table = membership.statuses_on(MEMBERSHIPS, COUNTRIES, "CIS", D("2010-01-01")).set_index("iso3")
+    assert table.loc["GEO", "since"] == D("2009-08-18")
+    assert table.loc["GEO", "source_url"] == "https://example.org/x"
+    assert table.loc["EST", "source_url"] == ""  # never a member: nothing to source
+
+
+@pytest.mark.parametrize("iso3", ["AZE", "GEO", "UZB"])
+def test_csto_departures_of_1999_have_a_source(ds, iso3):
+    table = membership.statuses_on(ds.memberships, ds.countries, "CSTO", D("2000-01-01"))
+    row = table.set_index("iso3").loc[iso3]
+    assert row["status"] == "none" and row["since"] == D("1999-04-21")
+    assert row["source_url"].startswith("http")

@@ -150,14 +150,137 @@ def test_summit_id_must_match_org_and_date(data_copy):
         load_dataset(data_copy)
 
 
-def test_attendance_for_non_member_needs_note(data_copy, ds):
+def test_attendance_for_a_state_without_status_must_be_a_guest(data_copy, ds):
     summit = ds.summits[ds.summits["org"] == "SCO"].iloc[-1]["id"]
     line = append(
         data_copy / "attendance.csv",
-        [summit, "EST", "leader", "X (President)", "yes", "https://a.org/", ""],
+        [summit, "EST", "status", "leader", "X (President)", "yes", "https://a.org/", ""],
     )
-    with pytest.raises(DataError, match=rf"line {line}, column 'iso3': EST held no status in SCO"):
+    with pytest.raises(
+        DataError,
+        match=rf"line {line}, column 'capacity': EST held no status in SCO .* must be capacity 'guest'",
+    ):
         load_dataset(data_copy)
+
+
+def test_a_state_holding_a_status_cannot_be_a_guest(data_copy):
+    rewrite(
+        data_copy / "attendance.csv",
+        lambda rows: [
+            [*r[:2], "guest", *r[3:]] if r[0] == "CSTO-2022-11-23" and r[1] == "ARM" else r
+            for r in rows
+        ],
+    )
+    with pytest.raises(
+        DataError,
+        match=r"column 'capacity': ARM held a status in CSTO on 2022-11-23, so it cannot be a guest",
+    ):
+        load_dataset(data_copy)
+
+
+def test_a_guest_row_records_someone_who_came(data_copy, ds):
+    summit = ds.summits[ds.summits["org"] == "SCO"].iloc[-1]["id"]
+    line = append(
+        data_copy / "attendance.csv",
+        [summit, "EST", "guest", "absent", "", "no", "https://a.org/", ""],
+    )
+    with pytest.raises(
+        DataError, match=rf"line {line}, column 'presence': a guest row records who came"
+    ):
+        load_dataset(data_copy)
+
+
+def test_the_guest_rows_of_the_data_pass(ds):
+    guests = ds.attendance[ds.attendance["capacity"] == "guest"]
+    assert {"CSTO-2006-06-23", "EAEU-2015-05-08"} <= set(guests["summit_id"])
+
+
+def test_territory_intervals_must_not_overlap(data_copy):
+    line = append(
+        data_copy / "territories.csv",
+        ["CRIMEA", "UKR", "occupied", "RUS", "2015-01-01", "", "day", "https://a.org/", ""],
+    )
+    with pytest.raises(
+        DataError,
+        match=rf"line {line}, column 'start': CRIMEA interval from 2015-01-01 overlaps line \d+",
+    ):
+        load_dataset(data_copy)
+
+
+@pytest.mark.parametrize(
+    "row, column, fragment",
+    [
+        (
+            ["CRIMEA", "UKR", "liberated", "", "2030-01-01", "", "day", "https://a.org/", ""],
+            "situation",
+            "'liberated' is not one of: annexed",
+        ),
+        (
+            ["NOWHERE", "UKR", "occupied", "RUS", "2030-01-01", "", "day", "https://a.org/", ""],
+            "territory",
+            "'NOWHERE' is not a known territory_names territory",
+        ),
+        (
+            ["CRIMEA", "UKR", "occupied", "XXX", "2030-01-01", "", "day", "https://a.org/", ""],
+            "controlled_by",
+            "'XXX' is not a known countries iso3",
+        ),
+        (
+            [
+                "CRIMEA",
+                "UKR",
+                "occupied",
+                "RUS",
+                "2030-01-01",
+                "2029-01-01",
+                "day",
+                "https://a.org/",
+                "",
+            ],
+            "end",
+            "is not after start",
+        ),
+    ],
+)
+def test_bad_territory_row(data_copy, row, column, fragment):
+    line = append(data_copy / "territories.csv", row)
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    assert f"data/territories.csv, line {line}, column '{column}'" in str(err.value)
+    assert fragment in str(err.value)
+
+
+def test_a_file_cut_mid_line_is_named(data_copy):
+    """A half-written memberships.csv is named as the broken file, not its neighbours."""
+    path = data_copy / "memberships.csv"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    problems = err.value.problems
+    assert problems[0].startswith("data/memberships.csv")
+    assert "may be incomplete" in str(err.value)
+    assert not any(p.startswith("data/attendance.csv") for p in problems)
+
+
+def test_a_file_cut_at_a_line_end_is_named_first(data_copy):
+    path = data_copy / "memberships.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    assert err.value.problems[0].startswith("data/memberships.csv: ")
+    assert "may be incomplete" in err.value.problems[0]
+
+
+def test_an_unreadable_file_is_a_read_error_without_server_paths(data_copy):
+    from geo.load import DataUnreadable
+
+    (data_copy / "summits.csv").unlink()
+    with pytest.raises(DataUnreadable) as err:
+        load_dataset(data_copy)
+    assert str(err.value) == "data/summits.csv: cannot be read (No such file or directory)"
+    assert str(data_copy) not in str(err.value)
 
 
 def test_missing_attendance_row_is_named(data_copy, ds):
@@ -179,7 +302,7 @@ def test_duplicate_key(data_copy):
 
 def test_unreadable_descriptor(data_copy):
     (data_copy / "datapackage.json").write_text("{", encoding="utf-8")
-    with pytest.raises(DataError, match="datapackage.json: cannot be read"):
+    with pytest.raises(DataError, match="datapackage.json: is not valid JSON"):
         load_dataset(data_copy)
 
 
@@ -204,7 +327,8 @@ def test_descriptor_is_the_schema(data_copy):
     [("95.0", "'95.0' is outside -90 to 90"), ("north", "'north' is not a number")],
 )
 def test_bad_coordinate(data_copy, lat, fragment):
-    line = append(data_copy / "cities.csv", ["Nowhere", "RUS", lat, "30.0", "https://a.org/"])
+    row = ["Nowhere", "RUS", "Нигде", lat, "30.0", "https://a.org/", "https://a.org/ru"]
+    line = append(data_copy / "cities.csv", row)
     with pytest.raises(DataError) as err:
         load_dataset(data_copy)
     assert f"data/cities.csv, line {line}, column 'lat': {fragment}" in str(err.value)
