@@ -12,7 +12,7 @@ from geo import lifetime, tables, urlstate
 
 def top(run: Run, view: str, heading: str, chosen: dict, path: str) -> None:
     """The page's one-line heading with Share and About beside it; notices below."""
-    query = urlstate.to_params(session.with_options(chosen, run.lang))
+    query = urlstate.to_params(urlstate.with_options(chosen, run.lang))
     if run.embed:
         st.markdown(f"**{tables.inert(heading)}**")
     else:
@@ -36,7 +36,7 @@ def bottom(run: Run, path: str, chosen: dict) -> None:
     """In an embed: the credit line and a link that opens this view in the full atlas."""
     if not run.embed:
         return
-    query = urlstate.to_params(session.with_options(chosen, run.lang))
+    query = urlstate.to_params(urlstate.with_options(chosen, run.lang))
     link = panels.page_link(path, query)
     back = run._("Open in the atlas")
     st.caption(f"{panels.credit(run)} · [{back}]({link})")

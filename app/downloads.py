@@ -14,10 +14,20 @@ import streamlit as st
 from app.session import Run
 from geo import export, frames, picture
 from geo.choropleth import Drawn
+from geo.labels import N_
+
+FILES = {  # what the picker offers: label, file suffix, mime type
+    "csv": (N_("Table (CSV)"), "csv", "text/csv"),
+    "gpkg": (N_("GeoPackage"), "gpkg", export.FORMATS["gpkg"][2]),
+    "shp": (N_("Shapefile (zip)"), "zip", export.FORMATS["shp"][2]),
+    "geojson": (N_("GeoJSON"), "geojson", export.FORMATS["geojson"][2]),
+    "fgb": (N_("FlatGeobuf"), "fgb", export.FORMATS["fgb"][2]),
+    "png": (N_("Picture (PNG)"), "png", "image/png"),
+}
 
 
 def map_files(run: Run, drawn: Drawn, table, name: str, layers) -> None:
-    """A row of buttons: CSV of the table, GeoPackage, Shapefile, GeoJSON, FlatGeobuf, PNG.
+    """The map in view as a file: a format picker and one button, built only on click.
 
     ``layers`` is a function returning {layer name: GeoDataFrame}, called on click.
     """
@@ -29,30 +39,24 @@ def map_files(run: Run, drawn: Drawn, table, name: str, layers) -> None:
                 "sources. The CSV has no shapes; GIS files open in QGIS or geopandas."
             )
         )
-        cols = st.columns(6)
-        cols[0].download_button(
-            "CSV",
-            lambda: table.to_csv(index=False),
-            f"{name}.csv",
-            "text/csv",
-            key=f"dl-csv-{name}",
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
+        fmt = left.selectbox(
+            _("Format"),
+            list(FILES),
+            key="map-format",
+            format_func=lambda f: _(FILES[f][0]),
         )
-        for col, fmt in zip(cols[1:5], ("gpkg", "shp", "geojson", "fgb")):
-            label, mime = export.FORMATS[fmt][0], export.FORMATS[fmt][2]
-            suffix = "zip" if fmt == "shp" else fmt
-            col.download_button(
-                _(label),
-                lambda f=fmt: export.to_bytes(layers(), f),
-                f"{name}.{suffix}",
-                mime,
-                key=f"dl-{fmt}-{name}",
-            )
-        cols[5].download_button(
-            _("Picture (PNG)"),
-            lambda: picture.png(picture.figure(drawn, run.labels)),
-            f"{name}.png",
-            "image/png",
-            key=f"dl-png-{name}",
+        label, suffix, mime = FILES[fmt]
+
+        def build():
+            if fmt == "csv":
+                return table.to_csv(index=False)
+            if fmt == "png":
+                return picture.png(picture.figure(drawn, run.labels))
+            return export.to_bytes(layers(), fmt)
+
+        right.download_button(
+            _("Download"), build, f"{name}.{suffix}", mime, key="dl-map", icon=":material/download:"
         )
 
 

@@ -48,26 +48,29 @@ def share(run: Run, path: str, query: dict, where=st) -> None:
 def about(run: Run, where=st) -> None:
     """What the statuses, presences and situations mean; borders, licence, citation."""
     _ = run._
+    statuses = [(vocab.STATUS[k], v) for k, v in vocab.STATUS_MEANING.items()]
+    presences = [(vocab.PRESENCE[k], v) for k, v in vocab.PRESENCE_MEANING.items()]
+    situations = [(vocab.SITUATION[k], v) for k, v in vocab.SITUATION_MEANING.items()]
+    borders, licence = _("Borders and contested territories"), _("Licence and citation")
+    parts = [
+        glossary(_("Statuses"), statuses, _),
+        glossary(_("Presence at a summit"), [*presences, (GUEST, GUEST_MEANING)], _),
+        f"{bold(borders)}\n\n{_(BORDERS)}",
+        glossary("", situations, _),
+        f"{bold(licence)}\n\n" + _(LICENCE).format(updated=run.labels.day(run.ds.updated)),
+    ]
     with where.popover(_("About these data"), icon=":material/info:"):
-        glossary(_("Statuses"), [(vocab.STATUS[k], v) for k, v in vocab.STATUS_MEANING.items()], _)
-        presences = [(vocab.PRESENCE[k], v) for k, v in vocab.PRESENCE_MEANING.items()]
-        glossary(_("Presence at a summit"), [*presences, (GUEST, GUEST_MEANING)], _)
-        st.markdown(bold(_("Borders and contested territories")))
-        st.markdown(_(BORDERS))
-        glossary("", [(vocab.SITUATION[k], v) for k, v in vocab.SITUATION_MEANING.items()], _)
-        st.markdown(bold(_("Licence and citation")))
-        st.markdown(_(LICENCE).format(updated=run.labels.day(run.ds.updated)))
+        st.markdown("\n\n".join(parts))  # one element: the panel is sent on every rerun
 
 
 def bold(text: str) -> str:
     return f"**{text}**"
 
 
-def glossary(title: str, terms: list[tuple[str, str]], _) -> None:
-    """A titled list of terms and what they mean, both translated here."""
-    if title:
-        st.markdown(bold(title))
-    st.markdown("\n".join(f"- {bold(_(term))}: {_(meaning)}" for term, meaning in terms))
+def glossary(title: str, terms: list[tuple[str, str]], _) -> str:
+    """A titled Markdown list of terms and what they mean, both translated here."""
+    items = "\n".join(f"- {bold(_(term))}: {_(meaning)}" for term, meaning in terms)
+    return f"{bold(title)}\n\n{items}" if title else items
 
 
 GUEST = vocab.N_("Guest, no status")

@@ -112,18 +112,11 @@ def publish(view: str, values: dict, lang: str, run: Run) -> None:
     implied = urlstate.parse_view(view, params(), run.ds, run.today)
     url_lang = urlstate.first(params(), "lang") or i18n.DEFAULT
     if implied.values != values or implied.notices or url_lang != lang:
-        st.query_params.from_dict(urlstate.to_params(with_options(values, lang)))
+        st.query_params.from_dict(urlstate.to_params(urlstate.with_options(values, lang)))
 
 
 def link_to(view: str, run: Run) -> dict[str, str]:
     """The parameters a page would show on opening, carrying the organisation and date the
     reader chose here: menu links carry them, so a move is one history entry."""
-    carried = urlstate.to_params(st.session_state.get("_carried", {}))
-    values = urlstate.parse_view(view, carried, run.ds, run.today).values
-    return urlstate.to_params(with_options(values, run.lang))
-
-
-def with_options(values: dict, lang: str) -> dict:
-    """The page's values plus the language; options at their default stay out of the URL."""
-    shown = {k: v for k, v in values.items() if (k, v) != ("borders", "de_jure")}
-    return {**shown, "lang": lang if lang != i18n.DEFAULT else None}
+    carried = tuple(sorted(urlstate.to_params(st.session_state.get("_carried", {})).items()))
+    return cache.page_link(run.key, run.ds, view, carried, run.lang, run.today)

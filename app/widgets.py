@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from app import cache
+from app import mapview
 from app.session import Run
-from geo import choropleth, tables, urlstate
+from geo import tables, urlstate
 
 MAP_HEIGHT = 540
 
@@ -56,16 +55,7 @@ def pick_borders(run: Run, values: dict) -> str:
 
 def show_map(run: Run, spec: dict, osm: bool = False) -> None:
     """The shared base map plus this view's style layer; a click opens the state's profile."""
-    cache.assets()
-    st_folium(
-        choropleth.base_map(osm),
-        feature_group_to_add=choropleth.style_layer(spec),
-        height=MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=["last_object_clicked_tooltip"],
-        key="map",
-        on_change=lambda: open_clicked_country(run.labels),
-    )
+    mapview.show(spec, MAP_HEIGHT, lambda: open_clicked_country(run.labels), osm)
 
 
 def open_clicked_country(labels) -> None:

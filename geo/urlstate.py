@@ -225,6 +225,12 @@ def summit_view(parsed: Parsed, params, ds, today: date, org_default: str) -> No
     parsed.values.update({"org": org, "from": start, "to": end, "summit": summit})
 
 
+def with_options(values: dict, lang: str) -> dict:
+    """A page's values plus the language; options at their default stay out of the URL."""
+    shown = {k: v for k, v in values.items() if (k, v) != ("borders", "de_jure")}
+    return {**shown, "lang": None if lang == "en" else lang}
+
+
 def to_params(values: dict) -> dict[str, str]:
     """The URL form of a page's values: ISO dates, comma-joined lists; empty ones left out."""
     out = {}

@@ -53,9 +53,9 @@ class Reader:
 class Session:
     """One browser tab, reduced to the protocol: rerun requests out, forward messages in."""
 
-    def __init__(self, ws):
+    def __init__(self, ws, link: str = LINK):
         self.ws = ws
-        self.query = LINK
+        self.query = link
         self.page_hash = ""
         self.date_widget: str | None = None
 
@@ -101,7 +101,8 @@ class Session:
         return list(msg.rerun_script.widget_states.widgets)
 
 
-async def reader(url: str, rng: random.Random, start_gate: asyncio.Event) -> Reader:
+async def reader(url: str, rng: random.Random, start_gate: asyncio.Event, changes: int = CHANGES,
+                 link: str = LINK) -> Reader:  # fmt: skip
     seen = Reader()
     host = urlparse(url).netloc
     await start_gate.wait()
@@ -114,13 +115,13 @@ async def reader(url: str, rng: random.Random, start_gate: asyncio.Event) -> Rea
             open_timeout=TIMEOUT_S,
             origin=f"http://{host}",
         ) as ws:
-            session = Session(ws)
+            session = Session(ws, link)
             await asyncio.wait_for(session.run(), TIMEOUT_S)
             seen.first_load = time.perf_counter() - t0
-            if session.date_widget is None:
+            if changes and session.date_widget is None:
                 raise RuntimeError("no date widget on the page")
             day = date(2010, 6, 1)
-            for _ in range(CHANGES):
+            for _ in range(changes):
                 await asyncio.sleep(GAP_S * rng.uniform(0.6, 1.4))
                 day = day - timedelta(days=rng.randint(200, 900))
                 t1 = time.perf_counter()
@@ -168,9 +169,13 @@ def figures(values: list[float]) -> str:
     return " / ".join(f"{quantile(values, q):5.2f}" for q in (0.5, 0.95, 0.99))
 
 
-async def wave(url: str, n: int, seed: int) -> list[Reader]:
+async def wave(url: str, n: int, seed: int, changes: int = CHANGES, link: str = LINK):
+    """``n`` readers arriving at once; each loads ``link`` and makes ``changes`` changes."""
     gate = asyncio.Event()
-    tasks = [asyncio.create_task(reader(url, random.Random(seed + i), gate)) for i in range(n)]
+    tasks = [
+        asyncio.create_task(reader(url, random.Random(seed + i), gate, changes, link))
+        for i in range(n)
+    ]
     gate.set()  # every reader arrives at once: the worst case for first loads
     return await asyncio.gather(*tasks)
 

@@ -57,38 +57,49 @@ def streamlit_server(
     env: dict | None = None,
     *,
     as_readme: bool = False,
-    cwd: Path = ROOT,
-    user: str | None = None,
+    port: int | None = None,
+    wrap: tuple[str, ...] = (),
 ):
-    """Run ``streamlit run`` on a free port; yield its base URL.
+    """Run ``streamlit run`` on a free port (or ``port``); yield its base URL.
 
-    ``as_readme`` adds only the port to the README's command (the project's own config
-    decides everything else); ``user`` runs the server as that (unprivileged) user.
+    The server starts in the app's folder, as the README's command does (Streamlit reads
+    ``.streamlit/config.toml`` from there). ``as_readme`` adds only the port to that
+    command; ``wrap`` is put in front of it (e.g. to drop privileges).
     """
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
+    port = port or free_port()
+    cmd = [*wrap, sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
     if not as_readme:
         cmd += ["--server.address", "127.0.0.1"]
-    if user:
-        cmd = ["runuser", "-u", user, "--", *cmd]
     log_path = ROOT / "tests" / "artifacts" / f"server-{port}.log"
     log_path.parent.mkdir(exist_ok=True)
     url = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
-        )
-        proc.log_path = log_path
+        proc = subprocess.Popen(cmd, cwd=Path(app).parent, stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, **(env or {})})  # fmt: skip
         try:
             wait_healthy(url, proc)
             yield url
-            log.flush()
         finally:
             proc.terminate()
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def repo_copy(target: Path, without: tuple[str, ...] = ()) -> Path:
+    """A fresh clone's files (what git tracks, as in the working tree) under ``target``."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    for name in listed.stdout.decode().split("\0"):
+        if name and name not in without and (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_bytes((ROOT / name).read_bytes())
+    return target
 
 
 def wait_for_app(page) -> None:
