@@ -143,8 +143,9 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def streamlit_pids(url: str) -> list[int]:
-    """The server processes listening on ``url``'s port (all replicas' for ``deploy/serve``)."""
+def streamlit_pids(url: str, replicas: bool = False) -> list[int]:
+    """The server process on ``url``'s port, or with ``replicas`` every app process of this
+    machine (the replicas behind ``deploy/serve``, whose ports nginx hides)."""
     port = str(urlparse(url).port).encode()
     pids = []
     for proc in Path("/proc").iterdir():
@@ -153,7 +154,8 @@ def streamlit_pids(url: str) -> list[int]:
                 cmd = (proc / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"streamlit" in cmd and b"run" in cmd and (port in cmd or b"deploy" in cmd):
+            mine = b"dashboard.py" in cmd if replicas else port in cmd
+            if b"streamlit" in cmd and b"run" in cmd and mine:
                 pids.append(int(proc.name))
     return pids
 
@@ -188,7 +190,7 @@ def main() -> None:
     counts = [int(n) for n in args.sessions.split(",")]
     server = nullcontext(args.url) if args.url else streamlit_server()
     with server as url:
-        pids = streamlit_pids(url)
+        pids = streamlit_pids(url, replicas=bool(args.url))
         print(
             f"server {url}, {os.cpu_count()} cores; each reader: 1 load + {CHANGES} date "
             f"changes ~{GAP_S:.0f} s apart"

@@ -162,9 +162,20 @@ def set_date(page, iso: str, label: str = "Date") -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``.
+
+    A click that lands while the box is still moving into place (an expander opening)
+    opens nothing, so the click is repeated until the list shows."""
+    box = page.get_by_role("combobox", name=label)
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):
+        box.click()
+        try:
+            wanted.wait_for(timeout=2_000)
+            break
+        except Exception:  # the list did not open; Playwright's TimeoutError
+            page.keyboard.press("Escape")
+    wanted.click()
 
 
 def painted(frame) -> dict:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from geo import palette
 
-from browser import fills, map_frame, wait_for_app, wait_for_layer
+from browser import choose, fills, map_frame, wait_for_app, wait_for_layer
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 P = {k: v.upper() for k, v in palette.PRESENCE_COLOURS.items()}
@@ -89,14 +89,17 @@ def test_map_downloads(server, page):
     page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)
     page.get_by_text("Download this map and its data").click()
-    for button, name, magic in [
+    for fmt, name, magic in [
         ("Picture (PNG)", "CSTO_2012-07-01.png", b"\x89PNG\r\n\x1a\n"),
         ("GeoPackage", "CSTO_2012-07-01.gpkg", b"SQLite format 3"),
         ("Shapefile (zip)", "CSTO_2012-07-01.zip", b"PK"),
+        ("Table (CSV)", "CSTO_2012-07-01.csv", b"iso3,name,status"),
     ]:
+        choose(page, "Format", fmt)
+        wait_for_app(page)
         with page.expect_download(timeout=30_000) as info:
-            page.get_by_role("button", name=button).click()
-        assert Path(info.value.path()).read_bytes().startswith(magic)
+            page.get_by_role("button", name="Download").click()
+        assert Path(info.value.path()).read_bytes().startswith(magic), fmt
         assert info.value.suggested_filename == name
 
 

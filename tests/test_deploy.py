@@ -1,0 +1,143 @@
+"""Two replicas behind nginx on loopback: the config nginx accepts, 50 readers without an
+error, every download found, a replica killed under an open page, a clean stop."""
+
+import re
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bench_load import wave
+from browser import ROOT, choose, free_port, map_frame, set_date, wait_for_app, wait_for_layer
+from conftest import check_page, new_page
+
+SERVE = ROOT / "deploy" / "serve"
+NGINX = Path("/usr/sbin/nginx")
+pytestmark = pytest.mark.skipif(not NGINX.exists(), reason="needs Debian's nginx (.ci/run)")
+sys.path.insert(0, str(ROOT / "deploy"))
+
+
+def load_serve():
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader("serve", str(SERVE))
+    spec = importlib.util.spec_from_loader("serve", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("affinity", ["ip", "cookie"])
+def test_nginx_accepts_the_configuration(tmp_path, affinity):
+    serve = load_serve()
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp_path / sub).mkdir()
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(serve.render([8501, 8502], "127.0.0.1:8080", tmp_path, affinity))
+    check = subprocess.run([str(NGINX), "-t", "-c", str(conf), "-p", str(tmp_path)],
+                           capture_output=True, text=True)  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    text = conf.read_text()
+    assert "proxy_set_header Host $http_host;" in text and "proxy_next_upstream error" in text
+    assert ("ip_hash;" in text) == (affinity == "ip")
+    assert ("atlas_replica=$atlas_affinity" in text) == (affinity == "cookie")
+
+
+class Serving:
+    """deploy/serve in the foreground, as a deployer runs it; its output is read line by line."""
+
+    def __init__(self, affinity: str):
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [str(SERVE), "--replicas", "2", "--port", str(self.port), "--affinity", affinity],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        self.replicas, self.runtime = {}, None
+        for line in self.proc.stdout:
+            if m := re.match(r"replica pid (\d+) port (\d+)", line):
+                self.replicas[int(m[2])] = int(m[1])
+            elif m := re.match(r"nginx pid \d+; logs in (\S+)", line):
+                self.runtime = Path(m[1])
+            elif line.startswith(("ready:", "error:")):
+                assert line.startswith("ready:"), line
+                break
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def browser_replica(self) -> int:
+        """The replica nginx sends the browser to (its requests, from nginx's access log)."""
+        lines = (self.runtime / "access.log").read_text().splitlines()
+        last = [ln for ln in lines if "Chrome" in ln and "upstream=127.0.0.1:" in ln][-1]
+        return int(re.search(r"upstream=127\.0\.0\.1:(\d+)", last)[1])
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=30)
+
+
+def readers(url, n, changes=5):
+    import asyncio
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, wave(url, n, seed=n, changes=changes)).result()
+
+
+@pytest.mark.parametrize("affinity", ["ip", "cookie"])
+def test_two_replicas_behind_nginx(browser, affinity):
+    serving = Serving(affinity)
+    try:
+        assert len(serving.replicas) == 2
+        crowd = readers(serving.url, 50)
+        assert [e for r in crowd for e in r.errors] == []
+        context, page = new_page(browser)
+        page.goto(f"{serving.url}/?org=CSTO&date=2012-07-01")
+        wait_for_app(page)
+        wait_for_layer(map_frame(page), "CSTO|2012-07-01")
+        page.get_by_text("Download this map and its data").click()
+        for fmt in ["Table (CSV)", "GeoJSON", "Picture (PNG)"] * 3:  # every download found
+            choose(page, "Format", fmt)
+            wait_for_app(page)
+            with page.expect_download(timeout=30_000) as info:
+                page.get_by_role("button", name="Download").click()
+            assert info.value.failure() is None and Path(info.value.path()).stat().st_size > 100
+        victim = serving.browser_replica()
+        subprocess.run(["kill", "-9", str(serving.replicas[victim])], check=True)
+        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']",
+                               state="detached", timeout=30_000)  # fmt: skip
+        wait_for_app(page)  # reconnected through nginx to the living replica
+        wait_for_layer(map_frame(page), "CSTO|2012-07-01")  # the view restored from its URL
+        set_date(page, "2009-08-18")
+        page.get_by_role("heading", level=3).first.click()
+        wait_for_layer(map_frame(page), "CSTO|2009-08-18")
+        page.reload()  # a fresh load goes to the living replica too
+        wait_for_layer(map_frame(page), "CSTO|2009-08-18")
+        assert serving.browser_replica() != victim
+        after = readers(serving.url, 10, changes=1)
+        assert [e for r in after for e in r.errors] == []
+        check_page(page)
+        context.close()
+    finally:
+        code = serving.stop()
+    assert code == 0
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", str(serving.runtime)], capture_output=True, text=True)
+    assert left.stdout.strip() == ""  # nginx and the replicas are gone
+    for port in serving.replicas:
+        with pytest.raises(OSError):
+            __import__("urllib.request").request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+
+
+def test_the_container_and_kubernetes_examples_follow_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    docker = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "pip install --no-cache-dir -r requirements.txt" in docker
+    assert 'CMD ["streamlit", "run", "dashboard.py"' in docker and "USER 65534" in docker
+    kube = (ROOT / "deploy" / "kubernetes.yaml").read_text()
+    assert "replicas: 2" in kube and "sessionAffinity: ClientIP" in kube
+    assert kube.count("path: /_stcore/health") == 2
+    for name in ("deploy/serve", "deploy/Dockerfile", "deploy/kubernetes.yaml", "ip_hash"):
+        assert name in readme, name
