@@ -50,11 +50,10 @@ def follow_links(pages: dict) -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    st.set_page_config(
-        page_title="Atlas of post-Soviet blocs", page_icon=icon.tab_icon(), layout="wide"
-    )
+    st.set_page_config(page_icon=icon.tab_icon(), layout="wide")
     place = None if st.context.is_embedded else st.sidebar.container()  # the menu, filled later
     lang = choose_language()
+    st.set_page_config(page_title=i18n.translation(lang).gettext("Atlas of post-Soviet blocs"))
     key, ds, problem = session.data()
     if ds is None:
         errors.page(problem, lang)

@@ -14,7 +14,7 @@ RECHECK_SECONDS = 3
 
 def page(problem, lang: str) -> None:
     _ = i18n.translation(lang).gettext
-    st.title(_("Atlas of post-Soviet blocs"))
+    st.title(_("Atlas of post-Soviet blocs"))  # the same words as the pages' title line
     if isinstance(problem, DataUnreadable):
         st.error(
             _(

@@ -151,7 +151,7 @@ def summary(roster: pd.DataFrame, labels: Labels) -> str:
         phrase = _(PHRASES[row.presence])
         if row.presence == "represented" and row.representative:
             phrase = _("represented by {who}").format(who=row.representative)
-        others.append(f"{who} {phrase}")
+        others.append(_("{state} {what}").format(state=who, what=phrase))
     present = seats["presence"].isin([*CAME, "represented"])
     refused = seats[present & (seats["signed_final_document"] == "no")]["iso3"]
     if len(refused):

@@ -211,7 +211,8 @@ def source_line(labels: Labels, url: str | None) -> str:
     domain = source_domain(url)
     if not domain:
         return ""
-    return f"<small>{html.escape(labels.gettext('Source: {domain}').format(domain=domain))}</small>"
+    text = labels.gettext("Source: {domain}").format(domain=domain)
+    return f"<small>{html.escape(text)}</small>"
 
 
 def style_layer(spec: dict) -> folium.FeatureGroup:
