@@ -375,8 +375,8 @@ def summit_tooltip(row, name: str, summit: dict, labels: Labels) -> str:
         )
     else:
         lines.append(esc(labels.presence(row.presence)))
-    if row.representative:
-        lines.append(esc(row.representative))
+    if row.representative:  # the curators' words, in English
+        lines.append(esc(labels.gettext("Who came: {who}").format(who=row.representative)))
     if row.capacity != "guest" and row.status not in (NONE, "member"):
         status = labels.status(row.status).lower()
         lines.append(

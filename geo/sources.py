@@ -22,7 +22,6 @@ from urllib.parse import urlparse
 NEVER = (
     "news-pravda.com",
     "masress.com",
-    "sauress.net",
     "eurosmi.ru",
     "ru24.net",
     "tellerreport.com",

@@ -25,9 +25,12 @@ ALLOWED = {
     "CSV", "GeoPackage", "Shapefile", "GeoJSON", "FlatGeobuf", "PNG", "zip", "csv",
     "Skip", "to", "main", "content",  # Streamlit's own hidden "skip to main content" link
 }  # fmt: skip
-DOMAIN = re.compile(r"\b[\w.-]+\.(?:ru|com|org|net|by|kz|kg|uz|tj|am|az|ge|ua|md|tm|info|gov|int|cn)\b")
+DOMAIN = re.compile(
+    r"\b[\w.-]+\.(?:ru|com|org|net|by|kz|kg|uz|tj|am|az|ge|ua|md|tm|info|gov|int|cn)\b"
+)
 FILE = re.compile(r"\b[\w./-]+\.(?:csv|zip|cff)\b")
-NOTE = re.compile(r"Примечание \(на английском\):.*")
+# The curators' own words stay in English and are marked so: the rest of such a line.
+NOTE = re.compile(r"на английском\)\s*:[^\n]*")
 
 
 def visible_words(text: str) -> set[str]:
@@ -38,15 +41,16 @@ def visible_words(text: str) -> set[str]:
 
 
 def page_text(page) -> str:
-    """The page's text without icon ligatures (icon fonts draw words as pictures)."""
-    return page.evaluate(
-        """() => {
-          const copy = document.body.cloneNode(true);
-          copy.querySelectorAll('[data-testid="stIconMaterial"], .material-symbols-rounded')
-              .forEach(e => e.remove());
-          return copy.innerText;
-        }"""
+    """The rendered text of the page, without icon ligatures (an icon font draws the word
+    'share' as a picture of sharing)."""
+    text, icons = page.evaluate(
+        """() => [document.body.innerText,
+                  [...document.querySelectorAll('[data-testid="stIconMaterial"]')]
+                      .map(e => e.innerText)]"""
     )
+    for icon in sorted(set(icons), key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(icon)}(?![\w-])", " ", text)
+    return text
 
 
 @pytest.mark.parametrize("view", VIEWS)
