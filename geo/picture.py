@@ -1,8 +1,8 @@
 """Maps as pictures for slides and articles, drawn with ``GeoDataFrame.plot``.
 
 A picture draws exactly what the web map draws (the same ``choropleth.Drawn``: fills,
-hatched territories, the host city, the legend), in Web Mercator, with its title, the
-border note and the credit line. No browser, no tiles, no network.
+hatched territories, the host city, the legend), in Mercator like the web map, with its
+title, the border note and the credit line. No browser, no tiles, no network.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from geo import frames, palette  # noqa: E402
 from geo.choropleth import Drawn, border_note  # noqa: E402
 from geo.labels import Labels  # noqa: E402
 
-MERCATOR = "EPSG:3857"
-WINDOW = box(18.0, 34.0, 192.0, 78.0)  # lon/lat: the region and a margin of neighbours
+MERCATOR = "+proj=merc +lon_0=100 +datum=WGS84 +units=m +no_defs"
+WINDOW = (18.0, 34.0, 192.0, 78.0)  # lon/lat: the region and a margin of neighbours
 SIZE = (12, 6.4)
+AXES = (0.01, 0.06, 0.98, 0.84)  # left, bottom, width, height as figure fractions
 DPI = 150
 HATCH = {
     "annexed": "////",
@@ -35,24 +36,43 @@ HATCH = {
 }
 
 
+def mercator(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The frame in Mercator centred on the region, so Chukotka's longitudes past 180° stay
+    east of Russia instead of folding back to -180° and tearing it across the picture."""
+    return frame.to_crs(MERCATOR)
+
+
 def figure(drawn: Drawn, labels: Labels, subtitle: str = "") -> Figure:
     """The map as a matplotlib figure (not yet saved), its legend built from ``drawn``."""
     fig = Figure(figsize=SIZE, dpi=DPI)
-    ax = fig.add_axes([0.01, 0.06, 0.98, 0.84])
+    ax = fig.add_axes(AXES)
     ax.set_facecolor(palette.SEA)
-    window = gpd.GeoSeries([WINDOW], crs=frames.CRS).to_crs(MERCATOR).total_bounds
-    context = frames.context_frame().to_crs(MERCATOR)
-    context.plot(ax=ax, color=palette.CONTEXT_FILL, edgecolor=palette.CONTEXT_BORDER, linewidth=0.3)
+    window = mercator(gpd.GeoDataFrame(geometry=[box(*WINDOW)], crs=frames.CRS)).total_bounds
+    context = mercator(frames.context_frame())
+    context.plot(
+        ax=ax,
+        color=palette.CONTEXT_FILL,
+        edgecolor=palette.CONTEXT_BORDER,
+        linewidth=0.3,
+    )
     states = frames.states_frame()
-    states = states.assign(fill=states["iso3"].map(drawn.fills)).to_crs(MERCATOR)
+    states = mercator(states.assign(fill=states["iso3"].map(drawn.fills)))
     states.plot(ax=ax, color=states["fill"], edgecolor=palette.BORDER, linewidth=0.4)
     draw_territories(ax, drawn)
     for lat, lon, *_rest in drawn.markers:
-        point = gpd.GeoSeries([Point(lon, lat)], crs=frames.CRS).to_crs(MERCATOR)
+        point = mercator(gpd.GeoDataFrame(geometry=[Point(lon, lat)], crs=frames.CRS))
         fill = _rest[2] if len(_rest) > 2 else palette.MARKER_FILL
-        point.plot(ax=ax, color=fill, edgecolor=palette.MARKER_EDGE, linewidth=1.5, markersize=40)
-    ax.set_xlim(window[0], window[2])
-    ax.set_ylim(window[1], window[3])
+        point.plot(
+            ax=ax,
+            color=fill,
+            edgecolor=palette.MARKER_EDGE,
+            linewidth=1.5,
+            markersize=40,
+        )
+    x0, y0, x1, y1 = fill_box(window, AXES[2] * SIZE[0] / (AXES[3] * SIZE[1]))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
     ax.set_axis_off()
     ax.legend(handles=handles(drawn), loc="upper right", fontsize=7.5, framealpha=0.94)
     fig.suptitle(drawn.title, fontsize=14, x=0.01, ha="left", y=0.975)
@@ -70,7 +90,7 @@ def draw_territories(ax, drawn: Drawn) -> None:
         return
     shapes = frames._territory_shapes()
     for t in drawn.territories:
-        shape = shapes[shapes["territory"] == t["id"]].to_crs(MERCATOR)
+        shape = mercator(shapes[shapes["territory"] == t["id"]])
         if t["solid"]:
             shape.plot(ax=ax, color=t["fill"], edgecolor="#1A1A1A", linewidth=0.5)
         else:
@@ -82,6 +102,18 @@ def draw_territories(ax, drawn: Drawn) -> None:
                 linewidth=0.5,
                 hatch=HATCH[situation],
             )
+
+
+def fill_box(bounds, ratio: float) -> tuple[float, float, float, float]:
+    """``bounds`` grown about its centre to width/height ``ratio``, so the map keeps true
+    shapes and still fills the whole frame (more neighbours show, nothing is cut)."""
+    x0, y0, x1, y1 = bounds
+    width, height = x1 - x0, y1 - y0
+    if width / height < ratio:
+        grow = (height * ratio - width) / 2
+        return x0 - grow, y0, x1 + grow, y1
+    grow = (width / ratio - height) / 2
+    return x0, y0 - grow, x1, y1 + grow
 
 
 def handles(drawn: Drawn) -> list:

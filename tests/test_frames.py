@@ -137,3 +137,24 @@ def test_png_legend_names_the_statuses_shown(ds):
     from PIL import Image
 
     assert Image.open(io.BytesIO(data)).size == (1800, 960)
+
+
+def test_png_keeps_chukotka_east_of_russia_and_true_shapes(ds):
+    from shapely.geometry import Point
+
+    russia = picture.mercator(frames.states_frame().query("iso3 == 'RUS'"))
+    west, _, east, _ = russia.total_bounds
+    ends = gpd.GeoDataFrame(geometry=[Point(19.6, 55), Point(191.0, 66)], crs=frames.CRS)
+    ends = picture.mercator(ends).geometry.x
+    # Folded at 180° Russia would reach the far west edge of the picture (-180°).
+    assert west == pytest.approx(ends[0], abs=20_000)
+    assert east == pytest.approx(ends[1], abs=20_000)
+    labels = Labels("en", names.build(ds))
+    table = membership.statuses_on(ds.memberships, ds.countries, "CIS", D("2000-01-01"))
+    ax = picture.figure(choropleth.membership(table, labels, "CIS", D("2000-01-01")), labels).axes[
+        0
+    ]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    box = ax.get_position()
+    frame = (box.width * picture.SIZE[0]) / (box.height * picture.SIZE[1])
+    assert (x1 - x0) / (y1 - y0) == pytest.approx(frame, rel=0.01)  # one metre is one metre
