@@ -31,6 +31,7 @@ from geo import (
     overlap,
     profile,
     shapes,
+    tables,
     territories,
     urlstate,
 )
@@ -128,6 +129,12 @@ def words(key: str, _ds, lang: str) -> labels.Labels:
     return labels.Labels(lang, names.build(_ds))
 
 
+@memo(st.cache_data, max_entries=LARGE)
+def snapshot_markdown(key: str, _ds, org: str, epoch: date | None, lang: str) -> str:
+    """The snapshot's table as Markdown in one language (the same for every day of the epoch)."""
+    return tables.markdown_table(snapshot(key, _ds, org, epoch), words(key, _ds, lang))
+
+
 @memo(st.cache_resource)
 def state_centres() -> dict[str, tuple[float, float]]:
     """A point inside each state, for markers on states too small to see."""
@@ -201,8 +208,19 @@ def overlap_tables(key: str, _ds, orgs: tuple, epochs: tuple, any_status: bool):
 
 
 @memo(st.cache_data, max_entries=LARGE)
+def page_links(key: str, _ds, carried: tuple, lang: str, today: date) -> dict[str, dict]:
+    """View -> what its page shows on opening with the carried organisation and date, as
+    URL params: the whole menu in one cache lookup."""
+    links = {}
+    for view in urlstate.VIEWS:
+        read = tuple((k, v) for k, v in carried if k in urlstate.READS_CARRIED[view])
+        links[view] = page_link(key, _ds, view, read, lang, today)
+    return links
+
+
+@memo(st.cache_data, max_entries=LARGE)
 def page_link(key: str, _ds, view: str, carried: tuple, lang: str, today: date) -> dict:
-    """What a page shows on opening with the carried organisation and date, as URL params."""
+    """What one page shows on opening with the carried values it reads, as URL params."""
     values = urlstate.parse_view(view, dict(carried), _ds, today).values
     return urlstate.to_params(urlstate.with_options(values, lang))
 

@@ -44,7 +44,7 @@ def bottom(run: Run, path: str, chosen: dict) -> None:
 
 def explain_lifetime(run: Run, org: str, day) -> None:
     """Say why a map is empty when the organisation did not exist that day."""
-    found = lifetime.explain(run.ds.organisations, org, day, run.labels)
+    found = lifetime.explain(run.ds.lifespans, org, day, run.labels)
     if not found:
         return
     text, successor = found

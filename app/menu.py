@@ -65,7 +65,8 @@ def listing(run: session.Run) -> dict[str, st.Page]:
 
 def draw(place, pages: dict[str, st.Page], run: session.Run) -> None:
     """The menu, drawn after the page ran, so each link carries the choices just made."""
+    links = session.menu_links(run)
     with place:
         for view, page in pages.items():
-            st.page_link(page, query_params=session.link_to(view, run), width="stretch")
+            st.page_link(page, query_params=links[view], width="stretch")
         st.html(FOLD_ON_PHONES, unsafe_allow_javascript=True)

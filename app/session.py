@@ -102,7 +102,7 @@ def notices(view: str, chosen: dict) -> list[urlstate.Notice]:
 def publish(view: str, values: dict, lang: str, run: Run) -> None:
     """Keep the URL true: rewrite it only when it does not already mean what the page shows.
 
-    A menu link opens a page with exactly the parameters it will show (``link_to``), and a
+    A menu link opens a page with exactly the parameters it will show (``menu_links``), and a
     link may leave defaults out; rewriting such a URL would add a second history entry for
     one move, so Back would seem to do nothing. A change of anything rewrites the URL with
     exactly this page's parameters.
@@ -115,8 +115,8 @@ def publish(view: str, values: dict, lang: str, run: Run) -> None:
         st.query_params.from_dict(urlstate.to_params(urlstate.with_options(values, lang)))
 
 
-def link_to(view: str, run: Run) -> dict[str, str]:
-    """The parameters a page would show on opening, carrying the organisation and date the
-    reader chose here: menu links carry them, so a move is one history entry."""
+def menu_links(run: Run) -> dict[str, dict[str, str]]:
+    """View -> the parameters its page would show on opening, carrying the organisation and
+    date the reader chose here: menu links carry them, so a move is one history entry."""
     carried = tuple(sorted(urlstate.to_params(st.session_state.get("_carried", {})).items()))
-    return cache.page_link(run.key, run.ds, view, carried, run.lang, run.today)
+    return cache.page_links(run.key, run.ds, carried, run.lang, run.today)

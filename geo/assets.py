@@ -9,9 +9,11 @@ copied or written, so a read-only checkout works.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import branca.element
 import folium
@@ -58,10 +60,34 @@ def served_folders() -> dict[str, Path]:
     return {"leaflet": LEAFLET_DIR, "geometry": GEOMETRY_DIR}
 
 
+class PlainText:
+    """A template without any Jinja syntax: it renders to its source, as Jinja would (one
+    trailing newline dropped), with no compiling. folium wraps every rendered script in
+    such an element; the style layer's script differs on every rerun, so compiling it,
+    or keeping it in a cache, is pure waste."""
+
+    module = SimpleNamespace()  # no macros: header, html and script are absent
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def render(self, *args, **kwargs) -> str:
+        return self.source.removesuffix("\n")
+
+
+JINJA_SYNTAX = re.compile(r"\{[{%#]|\r")  # Jinja's openers, and newlines it would rewrite
+
+
+def compiled_template(source: str) -> jinja2.Template | PlainText:
+    """The template for a source string: plain text as is, otherwise compiled once."""
+    if not JINJA_SYNTAX.search(source):
+        return PlainText(source)
+    return _compiled(source)
+
+
 @lru_cache(maxsize=512)
-def compiled_template(source: str) -> jinja2.Template:
-    """One compiled Jinja template per distinct source string (templates are immutable)."""
-    return jinja2.Template(source)
+def _compiled(source: str) -> jinja2.Template:
+    return jinja2.Template(source)  # templates are immutable: safe to share
 
 
 def cache_templates() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -194,9 +195,13 @@ class StyleLayer(MacroElement):
 
 
 def safe_json(value) -> str:
-    """JSON that can sit in a script: no raw <, > or & survive."""
+    """JSON that can sit in a script: no raw <, > or &, and no Jinja tag, survive."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # folium wraps the rendered script in a new template; with no Jinja opener in it, that
+    # one is plain text and needs no compiling (geo.assets.PlainText). JSON itself never
+    # puts "{" before "{", "%" or "#", so only text inside strings is touched.
+    return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
 
 
 def source_domain(url: str | None) -> str:

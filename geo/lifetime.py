@@ -7,11 +7,14 @@ from datetime import date
 from geo.labels import Labels
 
 
-def explain(organisations, org: str, day: date, labels: Labels) -> tuple[str, dict | None] | None:
+def explain(lifespans, org: str, day: date, labels: Labels) -> tuple[str, dict | None] | None:
     """A sentence for a day outside ``org``'s lifetime, and the link params of its successor
     on that day (or None); None when the organisation existed that day.
+
+    ``lifespans`` maps each organisation id to its founded, dissolved and successor
+    (``Dataset.lifespans``).
     """
-    row = organisations[organisations["id"] == org].iloc[0]
+    row = lifespans[org]
     name = labels.org(org)
     if day < row["founded"]:
         text = labels.gettext("{org} was founded on {founded}; no state held a status before.")

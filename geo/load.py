@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -41,9 +42,20 @@ class Dataset:
     territory_names: pd.DataFrame
     territories: pd.DataFrame
     updated: date | None = None  # the descriptor's "created": when the data last changed
+    # Derived once, here: every rerun asks for them several times.
+    _org_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    lifespans: MappingProxyType = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        rows = self.organisations[["id", "founded", "dissolved", "successor"]].to_dict("records")
+        # frozen: fields are set through object, once, before anyone shares the dataset
+        object.__setattr__(self, "_org_ids", tuple(r["id"] for r in rows))
+        object.__setattr__(
+            self, "lifespans", MappingProxyType({r["id"]: MappingProxyType(r) for r in rows})
+        )
 
     def org_ids(self) -> list[str]:
-        return self.organisations["id"].tolist()
+        return list(self._org_ids)
 
     def org_names(self, full: bool = False) -> dict[str, str]:
         """Organisation id -> short (or full) English name, in the table's order."""

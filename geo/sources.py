@@ -91,6 +91,11 @@ PRIMARY = (
     "uzbekistan.org",
     "azconsulateistanbul.org.tr",
     "data.minsk.by",
+    "vnk.fi",
+    "azerbaijan.az",
+    "nbu.uz",
+    "arlis.am",
+    "ealegislation.com",
 )
 MONITOR = (
     "jamestown.org",
@@ -104,6 +109,7 @@ MONITOR = (
     "chathamhouse.org",
     "eurasia-rivista.com",
     "harvard-bssp.org",
+    "cfr.org",
 )
 PRESS = (
     "tass.",
@@ -294,6 +300,22 @@ PRESS = (
     "opendemocracy.net",
     "lexcovery.com",
     "docslib.org",
+    "rian.ru",
+    "rg.ru",
+    "vz.ru",
+    "nrc.nl",
+    "kitsapsun.com",
+    "globaltimes.cn",
+    "money.pl",
+    "obozrevatel.com",
+    "gazetaby.com",
+    "xalqqazeti.com",
+    "pakobserver.net",
+    "ppinewsagency.com",
+    "afn.by",
+    "eesti.ca",
+    "grodno24.com",
+    "elaph.com",
 )
 
 

@@ -22,6 +22,17 @@ MAX_LENGTH = 200  # characters: longer than any valid value of any parameter
 MAX_SHOWN = 40  # characters of a rejected value echoed in a notice
 
 VIEWS = ("membership", "summit", "attendance", "overlap", "country", "changes", "data")
+# Which of the carried values (organisation, date) each page reads from its link; the
+# menu's links are cached by these alone, so a new date leaves most of them unchanged.
+READS_CARRIED = {
+    "membership": ("org", "date"),
+    "summit": ("org",),
+    "attendance": ("org",),
+    "overlap": ("date",),
+    "country": (),
+    "changes": (),
+    "data": ("org", "date"),
+}
 SCOPES = ("members", "any")
 DEFAULT_OVERLAP = ("CIS", "CSTO", "EAEU")
 DATA_TABLES = (

@@ -1,11 +1,15 @@
 """The app driven through Streamlit's AppTest: links in, widgets moved, what the reader sees out."""
 
+import base64
+import io
 import re
 from datetime import date
 
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from app import icon
 from geo.paths import ROOT
 
 APP = str(ROOT / "dashboard.py")
@@ -157,3 +161,12 @@ def test_two_sessions_keep_their_own_language():
     en.date_input(key="date").set_value(date(2013, 1, 1)).run()
     ru.date_input(key="date").set_value(date(2013, 1, 1)).run()
     assert "1 January 2013" in en.subheader[0].value and "1 января 2013" in ru.subheader[0].value
+
+
+def test_the_tab_icon_is_a_local_data_url_encoded_once():
+    """Streamlit passes a data URL through untouched; an image it would re-encode and
+    store on every rerun."""
+    url = icon.tab_icon()
+    assert url.startswith("data:image/png;base64,") and icon.tab_icon() is url
+    picture = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1])))
+    assert picture.size == (64, 64)

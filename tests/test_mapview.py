@@ -1,8 +1,10 @@
 """The map component gets exactly what st_folium would send it, base map rendered once."""
 
+import json
 import re
 from datetime import date
 
+import jinja2
 import pytest
 import streamlit_folium as sf
 
@@ -65,3 +67,29 @@ def test_the_base_map_is_rendered_once(ds, captured, monkeypatch):
     # one base map rendered for the cache, plus one bare scratch map per style layer
     assert len(renders) == 1 + 3
     assert len({c["key"] for c in captured}) == 1 and len({c["script"] for c in captured}) == 1
+
+
+TAG_LIKE = "{{ 7 * 7 }} {% if true %}yes{% endif %} {# note #}"
+
+
+def layer_spec(script: str) -> dict:
+    return json.loads(re.search(r"var spec = (\{.*?\});\n", script).group(1))
+
+
+def test_a_new_style_layer_compiles_no_template(ds, monkeypatch):
+    """Only the style layer changes between reruns; its script is plain text, so a rerun
+    compiles nothing (and caches nothing) for it, even when the data's text looks like a
+    Jinja tag, and that text reaches the browser as written."""
+    assets.cache_templates()
+    mapview.style_script(spec(ds))  # the scratch map's fixed templates, compiled once
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda env, *a, **k: compiled.append(1) or real(env, *a, **k)
+    )
+    for day in (date(1995, 1, 1), date(2005, 1, 1)):
+        layer = spec(ds) | {"key": f"CSTO|{day}"}
+        layer["tips"] = {**layer["tips"], "ARM": TAG_LIKE}
+        drawn = layer_spec(mapview.style_script(layer))
+        assert drawn["key"] == f"CSTO|{day}" and drawn["tips"]["ARM"] == TAG_LIKE
+    assert compiled == []

@@ -123,3 +123,16 @@ def test_to_params_round_trip(ds):
     params = urlstate.to_params(values)
     assert params == {"date": "2015-06-01", "orgs": "CIS,CSTO,EAEU", "scope": "members"}
     assert parse(ds, "overlap", **params).values == values
+
+
+@pytest.mark.parametrize("view", urlstate.VIEWS)
+@pytest.mark.parametrize(
+    "carried", [{"org": "CSTO", "date": "2012-07-01"}, {"org": "GUAM", "date": "1999-04-24"}]
+)
+def test_a_page_reads_only_the_carried_values_the_menu_keys_it_by(ds, view, carried):
+    """The menu caches each page's link by READS_CARRIED[view]: the values it leaves out
+    must not change what the page shows."""
+    read = {k: v for k, v in carried.items() if k in urlstate.READS_CARRIED[view]}
+    full = urlstate.parse_view(view, carried, ds, TODAY)
+    assert full.values == urlstate.parse_view(view, read, ds, TODAY).values
+    assert full.notices == []

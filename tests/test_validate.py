@@ -327,7 +327,7 @@ def test_descriptor_is_the_schema(data_copy):
     [("95.0", "'95.0' is outside -90 to 90"), ("north", "'north' is not a number")],
 )
 def test_bad_coordinate(data_copy, lat, fragment):
-    row = ["Nowhere", "RUS", "Нигде", lat, "30.0", "https://a.org/", "https://a.org/ru"]
+    row = ["Nowhere", "RUS", "Нигде", lat, "30.0", "https://a.org/", "https://a.org/ru", ""]
     line = append(data_copy / "cities.csv", row)
     with pytest.raises(DataError) as err:
         load_dataset(data_copy)

@@ -145,9 +145,10 @@ def test_package_zip_is_a_valid_data_package(tmp_path):
         assert Package(str(tmp_path / "post-soviet-blocs" / "datapackage.json")).validate().valid
 
 
-def test_profile_of_a_state_without_summits(ds):
+def test_profile_of_a_state_that_never_held_a_seat(ds):
+    """Estonia came once, as a guest of GUAM: a summit row, but no seat record."""
     rows = profile.summit_rows(ds, "EST")
-    assert rows.empty and "presence" in rows.columns
+    assert set(rows["capacity"]) == {"guest"} and "presence" in rows.columns
     assert profile.summit_record(rows).empty
     line = profile.timeline(ds, "EST", D("2026-11-23"))
     assert set(line["org"]) == {"EU", "NATO"}

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import cache, chrome, downloads, session, widgets
 from app.session import Run
-from geo import choropleth, membership, tables, territories
+from geo import choropleth, membership, territories
 
 PATH = ""
 PLAY_SECONDS = 1.0
@@ -39,7 +39,7 @@ def render(run: Run) -> None:
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run, choropleth.border_note(run.labels, borders == "de_facto") + ".")
-        st.markdown(tables.markdown_table(table, run.labels))
+        st.markdown(snapshot_markdown(run, org, day))
         downloads.map_files(
             run,
             drawn,
@@ -57,6 +57,11 @@ def snapshot_on(run: Run, org: str, day: date):
     return cache.snapshot(
         run.key, run.ds, org, membership.epoch(cache.change_days(run.key, run.ds, org), day)
     )
+
+
+def snapshot_markdown(run: Run, org: str, day: date) -> str:
+    epoch = membership.epoch(cache.change_days(run.key, run.ds, org), day)
+    return cache.snapshot_markdown(run.key, run.ds, org, epoch, run.lang)
 
 
 def contested_on(run: Run, day: date, borders: str) -> territories.Contested:
