@@ -17,6 +17,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from app import assets as served
@@ -92,7 +93,7 @@ def stat_files(folder_name: str, _second: int) -> tuple:
     return (str(folder), *stats)
 
 
-@memo(st.cache_resource, max_entries=SMALL)
+@functools.lru_cache(maxsize=SMALL)  # a plain tuple key: Streamlit's hasher costs 2 ms here
 def content_key(stat: tuple) -> str:
     """A hash of the files' bytes: touching a file without changing it changes nothing."""
     digest = hashlib.sha256()
@@ -170,6 +171,29 @@ def summit_roster(key: str, _ds, summit_id: str):
     return attendance.roster(_ds, summit_id)
 
 
+@memo(st.cache_resource, max_entries=SMALL)
+def labelled_table(key: str, _ds, name: str, lang: str) -> pd.DataFrame:
+    """A whole data table as the reader sees it (``Labels.shown``): shared, never modified;
+    a page takes rows from it, which makes a new frame."""
+    return words(key, _ds, lang).shown(getattr(_ds, name))
+
+
+@memo(st.cache_data, max_entries=MEDIUM)
+def table_hits(key: str, _ds, name: str, query: str, lang: str) -> list[bool]:
+    """Which rows of a data table the filter matches, in codes or in the reader's words."""
+    frame = getattr(_ds, name)
+    return tables.matches(frame, labelled_table(key, _ds, name, lang), query).tolist()
+
+
+@memo(st.cache_data, max_entries=MEDIUM)
+def summit_texts(key: str, _ds, summit_id: str, lang: str) -> tuple[str, pd.DataFrame]:
+    """A summit's one-line summary and its roster table, worded in one language."""
+    roster = summit_roster(key, _ds, summit_id)
+    labels = words(key, _ds, lang)
+    table = roster[attendance.ROSTER_COLUMNS + ["status", "note"]]
+    return attendance.summary(roster, labels), labels.shown(table)
+
+
 @memo(st.cache_data, max_entries=MEDIUM)
 def changes_between(key: str, _ds, start: date, end: date, orgs: tuple):
     return changes.status_changes(_ds, start, end, list(orgs))
@@ -181,13 +205,21 @@ def territory_changes(key: str, _ds, start: date, end: date):
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
-def country_story(key: str, _ds, lang: str, iso3: str, today: date):
-    """Timeline, its Gantt spec, summit rows and record for one state."""
+def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
+    """One state's Gantt spec (None without statuses) and its tables as the reader sees
+    them: summit record, summit rows, statuses, contested territories (None if none)."""
     words_ = words(key, _ds, lang)
     line = profile.timeline(_ds, iso3, today)
     rows = profile.summit_rows(_ds, iso3)
     spec = charts.gantt(line, words_).to_dict() if len(line) else None
-    return line, spec, rows, profile.summit_record(rows)
+    held = _ds.territories[_ds.territories["de_jure_iso3"] == iso3]
+    shown = (
+        words_.shown(profile.summit_record(rows)),
+        words_.shown(rows),
+        words_.shown(line[profile.STATUS_COLUMNS]),
+        words_.shown(held[profile.TERRITORY_COLUMNS]) if len(held) else None,
+    )
+    return spec, shown
 
 
 @memo(st.cache_data, max_entries=MEDIUM)

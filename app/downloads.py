@@ -7,6 +7,7 @@ column names and codes; only what is shown on screen uses labels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -26,10 +27,11 @@ FILES = {  # what the picker offers: label, file suffix, mime type
 }
 
 
-def map_files(run: Run, drawn: Drawn, table, name: str, layers) -> None:
+def map_files(run: Run, drawn: Drawn | Callable[[], Drawn], table, name: str, layers) -> None:
     """The map in view as a file: a format picker and one button, built only on click.
 
-    ``layers`` is a function returning {layer name: GeoDataFrame}, called on click.
+    ``layers`` is a function returning {layer name: GeoDataFrame}, called on click;
+    ``drawn`` (for the picture) may be one too, when the page draws no map itself.
     """
     _ = run._
     with st.expander(_("Download this map and its data")):
@@ -52,7 +54,9 @@ def map_files(run: Run, drawn: Drawn, table, name: str, layers) -> None:
             if fmt == "csv":
                 return table.to_csv(index=False)
             if fmt == "png":
-                return picture.png(picture.figure(drawn, run.labels))
+                return picture.png(
+                    picture.figure(drawn() if callable(drawn) else drawn, run.labels)
+                )
             return export.to_bytes(layers(), fmt)
 
         right.download_button(

@@ -73,7 +73,11 @@ def caption(run: Run, extra: str = "") -> None:
 
 def show_table(run: Run, frame, height: int | str = "auto") -> None:
     """A sortable table with labelled headers; sources are clickable."""
-    shown = run.labels.shown(frame)
+    show_labelled(run, run.labels.shown(frame), height)
+
+
+def show_labelled(run: Run, shown, height: int | str = "auto") -> None:
+    """A table already labelled with ``Labels.shown`` (for instance from a cache)."""
     source = run.labels.column("source_url")
     config = {source: st.column_config.LinkColumn(source)} if source in shown else None
     st.dataframe(shown, hide_index=True, width="stretch", height=height, column_config=config)

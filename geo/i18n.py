@@ -57,6 +57,7 @@ def translation(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+@lru_cache(maxsize=8192)  # Babel takes about 50 µs a date; a page writes dozens
 def prose_date(day: date, lang: str) -> str:
     """A date as readers of ``lang`` write it in a sentence (ISO stays for tables and URLs)."""
     return format_date(day, format="long", locale=DATE_LOCALES[lang])

@@ -45,14 +45,28 @@ class Dataset:
     # Derived once, here: every rerun asks for them several times.
     _org_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
     lifespans: MappingProxyType = field(init=False, repr=False, compare=False)
+    summit_days: MappingProxyType = field(init=False, repr=False, compare=False)
+    _places: MappingProxyType = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         rows = self.organisations[["id", "founded", "dissolved", "successor"]].to_dict("records")
-        # frozen: fields are set through object, once, before anyone shares the dataset
-        object.__setattr__(self, "_org_ids", tuple(r["id"] for r in rows))
-        object.__setattr__(
-            self, "lifespans", MappingProxyType({r["id"]: MappingProxyType(r) for r in rows})
+        days: dict[str, list] = {}
+        for org, start, summit_id in zip(
+            self.summits["org"], self.summits["start"], self.summits["id"]
+        ):
+            days.setdefault(org, []).append((start, summit_id))
+        places = zip(
+            self.cities["city"], self.cities["iso3"], self.cities["lat"], self.cities["lon"]
         )
+        derived = {
+            "_org_ids": tuple(r["id"] for r in rows),
+            "lifespans": MappingProxyType({r["id"]: MappingProxyType(r) for r in rows}),
+            # org -> ((first day, summit id), ...), oldest first
+            "summit_days": MappingProxyType({o: tuple(sorted(d)) for o, d in days.items()}),
+            "_places": MappingProxyType({(c, i): (lat, lon) for c, i, lat, lon in places}),
+        }
+        for name, value in derived.items():  # frozen: set once, before anyone shares it
+            object.__setattr__(self, name, value)
 
     def org_ids(self) -> list[str]:
         return list(self._org_ids)
@@ -67,8 +81,7 @@ class Dataset:
 
     def place(self, city: str, iso3: str) -> tuple[float, float] | None:
         """Coordinates of a summit's host place, if the gazetteer has it."""
-        hit = self.cities[(self.cities["city"] == city) & (self.cities["iso3"] == iso3)]
-        return (hit.iloc[0]["lat"], hit.iloc[0]["lon"]) if len(hit) else None
+        return self._places.get((city, iso3))
 
 
 def reason(exc: OSError) -> str:

@@ -9,6 +9,17 @@ import pandas as pd
 from geo import attendance
 
 RECORD_COLUMNS = ["org", "summits", *attendance.PRESENCES]
+STATUS_COLUMNS = ["org", "status", "start", "end", "precision", "source_url", "note"]
+TERRITORY_COLUMNS = [
+    "territory",
+    "situation",
+    "controlled_by",
+    "start",
+    "end",
+    "precision",
+    "source_url",
+    "note",
+]
 SUMMIT_COLUMNS = [
     "start",
     "org",
@@ -36,7 +47,7 @@ def summit_rows(ds, iso3: str) -> pd.DataFrame:
     """Every summit the state had a row for (a seat or as a guest), newest first."""
     att = ds.attendance[ds.attendance["iso3"] == iso3]
     merged = att.merge(ds.summits, left_on="summit_id", right_on="id", suffixes=("", "_summit"))
-    if merged.empty:  # e.g. Estonia: no status in any organisation with summits here
+    if merged.empty:  # a state with no row at any summit
         return pd.DataFrame(columns=SUMMIT_COLUMNS)
     return merged.sort_values("start", ascending=False)[SUMMIT_COLUMNS].reset_index(drop=True)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo import attendance, membership, territories
+from geo import membership, territories
 from geo.labels import N_, Labels
 from geo.validate import parse_date
 
@@ -212,8 +212,7 @@ def parse_view(view: str, params, ds, today: date) -> Parsed:
 
 def summit_orgs(ds) -> list[str]:
     """Organisations that hold summits in the data (EU and NATO do not, here)."""
-    held = set(ds.summits["org"])
-    return [o for o in ds.org_ids() if o in held]
+    return [o for o in ds.org_ids() if o in ds.summit_days]
 
 
 def first_summit_org(ds, preferred: str) -> str:
@@ -231,7 +230,7 @@ def summit_view(parsed: Parsed, params, ds, today: date, org_default: str) -> No
     implied = org_of.get(first(params, "summit")) if first(params, "org") is None else None
     org = implied or choice(parsed, params, "org", orgs, first_summit_org(ds, org_default))
     start, end = span(parsed, params, MIN_DATE, today)
-    listed = attendance.newest_first(ds.summits, org, start, end)["id"].tolist()
+    listed = [i for day, i in reversed(ds.summit_days.get(org, ())) if start <= day <= end]
     summit = choice(parsed, params, "summit", listed, listed[0]) if listed else None
     parsed.values.update({"org": org, "from": start, "to": end, "summit": summit})
 

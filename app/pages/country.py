@@ -6,17 +6,6 @@ from app import cache, chrome, session, widgets
 from app.session import Run
 
 PATH = "country"
-STATUS_COLUMNS = ["org", "status", "start", "end", "precision", "source_url", "note"]
-TERRITORY_COLUMNS = [
-    "territory",
-    "situation",
-    "controlled_by",
-    "start",
-    "end",
-    "precision",
-    "source_url",
-    "note",
-]
 
 
 def render(run: Run) -> None:
@@ -27,7 +16,9 @@ def render(run: Run) -> None:
     iso3 = widgets.pick(run, _("State"), states, values, "iso3", format_func=labels.country)
     chosen = {"iso3": iso3}
     chrome.top(run, "country", labels.country(iso3), chosen, PATH)
-    line, spec, rows, record = cache.country_story(run.key, run.ds, run.lang, iso3, run.today)
+    spec, (record, rows, statuses, held) = cache.country_story(
+        run.key, run.ds, run.lang, iso3, run.today
+    )
     empty = _("{state} has held no status in any organisation covered here.").format(
         state=labels.country(iso3)
     )
@@ -37,13 +28,12 @@ def render(run: Run) -> None:
         session.publish("country", chosen, run.lang, run)
         return
     chrome.section(_("Summit record"), _("summits where the state held a seat"))
-    widgets.show_table(run, record)
+    widgets.show_labelled(run, record)
     chrome.section(_("Summits"), _("every summit with a row for the state, guests included"))
-    widgets.show_table(run, rows, height=320)
+    widgets.show_labelled(run, rows, height=320)
     chrome.section(_("Statuses"))
-    widgets.show_table(run, line[STATUS_COLUMNS])
-    held = run.ds.territories[run.ds.territories["de_jure_iso3"] == iso3]
-    if len(held):
+    widgets.show_labelled(run, statuses)
+    if held is not None:
         chrome.section(_("Contested territories"), _("dated situations, UN view of borders"))
-        widgets.show_table(run, held[TERRITORY_COLUMNS])
+        widgets.show_labelled(run, held)
     session.publish("country", chosen, run.lang, run)

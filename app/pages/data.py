@@ -6,10 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import chrome, downloads, session, widgets
+from app import cache, chrome, downloads, session, widgets
 from app.pages.membership import contested_on, snapshot_on
 from app.session import Run
-from geo import choropleth, export, tables, urlstate
+from geo import choropleth, export, urlstate
 from geo.labels import N_
 
 PATH = "data"
@@ -18,7 +18,6 @@ MAX_ROWS = 300  # rows drawn on the page; downloads carry every matching row
 
 def render(run: Run) -> None:
     _ = run._
-    labels = run.labels
     values = session.page_values("data", run)
     name = widgets.pick(
         run,
@@ -38,8 +37,7 @@ def render(run: Run) -> None:
     chosen = {"table": name, "q": query}
     chrome.top(run, "data", _("Data and sources"), chosen | map_choice(values), PATH)
     frame = getattr(run.ds, name)
-    shown_all = labels.shown(frame)
-    hits = tables.matches(frame, shown_all, query)
+    hits = cache.table_hits(run.key, run.ds, name, query, run.lang)
     shown = frame[hits]
     count = _("{shown} of {total} rows of data/{name}.csv").format(
         shown=len(shown), total=len(frame), name=name
@@ -47,7 +45,9 @@ def render(run: Run) -> None:
     if len(shown) > MAX_ROWS:
         count += "; " + _("the first {n} are shown, the download has them all").format(n=MAX_ROWS)
     st.caption(count)
-    widgets.show_table(run, shown.head(MAX_ROWS))
+    widgets.show_labelled(
+        run, cache.labelled_table(run.key, run.ds, name, run.lang)[hits].head(MAX_ROWS)
+    )
     left, right = st.columns(2)
     widgets.csv_button(run, shown, name, left)
     folder = Path(run.key.split("|", 1)[0])
@@ -95,7 +95,10 @@ def map_downloads(run: Run, values: dict) -> dict:
     )
     day = widgets.pick_date(run, _("Map date"), values, "date", right)
     table = snapshot_on(run, org, day)
-    drawn = choropleth.membership(table, run.labels, org, day, contested_on(run, day, "de_jure"))
+
+    def drawn():  # only for the picture, when it is asked for
+        return choropleth.membership(table, run.labels, org, day, contested_on(run, day, "de_jure"))
+
     downloads.map_files(
         run,
         drawn,

@@ -55,13 +55,14 @@ def render(run: Run) -> None:
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run, choropleth.border_note(labels, borders == "de_facto") + ".")
-        st.markdown(attendance.summary(roster, labels))
+        summary, table = cache.summit_texts(run.key, run.ds, summit_id, run.lang)
+        st.markdown(summary)
         source = _("Summit source: {link}")
         st.caption(source.format(link=tables.link(summit["source_url"])))
         if summit["note"]:
             note = _("Note (in English): {note}")
             st.caption(note.format(note=tables.inert(summit["note"])))
-        widgets.show_table(run, roster[attendance.ROSTER_COLUMNS + ["status", "note"]])
+        widgets.show_labelled(run, table)
         downloads.map_files(
             run,
             drawn,
