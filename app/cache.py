@@ -205,6 +205,16 @@ def territory_changes(key: str, _ds, start: date, end: date):
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
+def changes_shown(key: str, _ds, start: date, end: date, orgs: tuple, lang: str) -> tuple:
+    """The status and the territorial changes in a window, as the reader sees them."""
+    words_ = words(key, _ds, lang)
+    return (
+        words_.shown(changes_between(key, _ds, start, end, orgs)),
+        words_.shown(territory_changes(key, _ds, start, end)),
+    )
+
+
+@memo(st.cache_data, max_entries=MEDIUM)
 def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     """One state's Gantt spec (None without statuses) and its tables as the reader sees
     them: summit record, summit rows, statuses, contested territories (None if none)."""
@@ -224,11 +234,14 @@ def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
 
 @memo(st.cache_data, max_entries=MEDIUM)
 def attendance_story(key: str, _ds, lang: str, org: str, start: date, end: date):
-    """The heatmap spec and each country's record, or (None, None) without summits."""
+    """The heatmap spec and each country's record, as data and as the reader sees it; all
+    None without summits."""
     data = history.presence_matrix(_ds, org, start, end)
     if data.empty:
-        return None, None
-    return charts.heatmap(data, words(key, _ds, lang)).to_dict(), history.leader_record(data)
+        return None, None, None
+    words_ = words(key, _ds, lang)
+    record = history.leader_record(data)
+    return charts.heatmap(data, words_).to_dict(), record, words_.shown(record)
 
 
 @memo(st.cache_data, max_entries=MEDIUM)

@@ -113,6 +113,7 @@ def test_two_replicas_behind_nginx(browser, affinity):
         set_date(page, "2009-08-18")
         page.get_by_role("heading", level=3).first.click()
         wait_for_layer(map_frame(page), "CSTO|2009-08-18")
+        page.wait_for_url(re.compile(r"date=2009-08-18"))  # written at the run's end
         page.reload()  # a fresh load goes to the living replica too
         wait_for_layer(map_frame(page), "CSTO|2009-08-18")
         assert serving.browser_replica() != victim

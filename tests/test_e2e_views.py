@@ -4,7 +4,7 @@ and embedded in another site's page."""
 import re
 from pathlib import Path
 
-from geo import palette
+from geo import history, palette
 
 from browser import choose, fills, map_frame, wait_for_app, wait_for_layer
 
@@ -101,6 +101,16 @@ def test_map_downloads(server, page):
             page.get_by_role("button", name="Download").click()
         assert Path(info.value.path()).read_bytes().startswith(magic), fmt
         assert info.value.suggested_filename == name
+
+
+def test_table_downloads_keep_the_data_s_own_columns(server, page):
+    """On screen the record is worded (in Russian here); the CSV keeps codes and names."""
+    page.goto(f"{server}/attendance?org=CSTO&lang=ru")
+    wait_for_app(page)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="attendance_record_CSTO.csv").click()
+    header = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[0]
+    assert header == ",".join(history.RECORD_COLUMNS)
 
 
 def test_charts_draw(server, page):

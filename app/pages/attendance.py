@@ -21,7 +21,7 @@ def render(run: Run) -> None:
         org=labels.org(org), start=labels.day(start), end=labels.day(end)
     )
     chrome.top(run, "attendance", heading, chosen, PATH)
-    spec, record = cache.attendance_story(run.key, run.ds, run.lang, org, start, end)
+    spec, record, shown = cache.attendance_story(run.key, run.ds, run.lang, org, start, end)
     empty = _("No summit of {org} between {start} and {end}.").format(
         org=labels.org(org), start=labels.day(start), end=labels.day(end)
     )
@@ -32,6 +32,6 @@ def render(run: Run) -> None:
             _("Each state’s record"),
             _("summits where it held a seat; guests are left out; sort by any column"),
         )
-        widgets.show_table(run, record)
+        widgets.show_labelled(run, shown)
         widgets.csv_button(run, record, f"attendance_record_{org}")
     session.publish("attendance", chosen, run.lang, run)

@@ -34,6 +34,9 @@ def render(run: Run) -> None:
     )
     chrome.top(run, "changes", heading, chosen, PATH)
     found = cache.changes_between(run.key, run.ds, start, end, tuple(orgs))
+    found_shown, moved_shown = cache.changes_shown(
+        run.key, run.ds, start, end, tuple(orgs), run.lang
+    )
     drawn = choropleth.changes(found, labels, start, end, cache.state_centres())
     widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
     chrome.bottom(run, PATH, chosen)
@@ -55,13 +58,14 @@ def render(run: Run) -> None:
                 )
                 + "**"
             )
-            widgets.show_table(run, found)
-        moved = cache.territory_changes(run.key, run.ds, start, end)
-        if len(moved):
+            widgets.show_labelled(run, found_shown)
+        if len(moved_shown):
             st.markdown(
                 "**"
-                + labels.ngettext("{n} territorial change", "{n} territorial changes", len(moved))
+                + labels.ngettext(
+                    "{n} territorial change", "{n} territorial changes", len(moved_shown)
+                )
                 + "**"
             )
-            widgets.show_table(run, moved)
+            widgets.show_labelled(run, moved_shown)
     session.publish("changes", chosen, run.lang, run)
