@@ -165,17 +165,18 @@ def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the Streamlit selectbox labelled ``label``.
 
     A click that lands while the box is still moving into place (an expander opening)
-    opens nothing, so the click is repeated until the list shows."""
+    opens nothing, and a list that opens then closes again as the page settles (the list
+    closes on scroll) loses its options under the pointer; both are retried."""
     box = page.get_by_role("combobox", name=label)
     wanted = page.get_by_role("option", name=option, exact=True)
     for _ in range(5):
         box.click()
         try:
-            wanted.wait_for(timeout=2_000)
-            break
-        except Exception:  # the list did not open; Playwright's TimeoutError
+            wanted.click(timeout=3_000)
+            return
+        except Exception:  # Playwright's TimeoutError: the list did not open or closed
             page.keyboard.press("Escape")
-    wanted.click()
+    raise AssertionError(f"could not pick {option!r} in {label!r}")
 
 
 def painted(frame) -> dict:
