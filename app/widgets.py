@@ -32,6 +32,19 @@ def pick_org(run: Run, values: dict, options: list[str] | None = None, key: str 
     return pick(run, run._("Organisation"), options, values, key, format_func=run.labels.org)
 
 
+def pick_orgs(run: Run, values: dict) -> list[str]:
+    """Several organisations (the link's ``orgs``); an embedded view shows no picker."""
+    if run.embed:
+        return values["orgs"]
+    return st.sidebar.multiselect(
+        run._("Organisations"),
+        run.ds.org_ids(),
+        default=values["orgs"],
+        key="orgs",
+        format_func=run.labels.org,
+    )
+
+
 def pick_date(run: Run, label: str, values: dict, key: str, where=None) -> date:
     """An ISO date field (the URL's form), between the first post-Soviet day and today."""
     if run.embed:

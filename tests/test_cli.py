@@ -204,20 +204,14 @@ def test_export_bad_date_is_one_line():
     assert "Traceback" not in proc.stderr
 
 
+def export_csto(capsys, target):
+    return run(capsys, "export", "--org", "CSTO", "--date", "2012-07-01", "--format", "gpkg",
+               "-o", str(target))  # fmt: skip
+
+
 def test_export_to_an_unwritable_place(capsys, tmp_path):
     missing = tmp_path / "no" / "such" / "out.gpkg"
-    code, _, err = run(
-        capsys,
-        "export",
-        "--org",
-        "CSTO",
-        "--date",
-        "2012-07-01",
-        "--format",
-        "gpkg",
-        "-o",
-        str(missing),
-    )
+    code, _, err = export_csto(capsys, missing)
     assert code == 2
     assert err == f"error: cannot write {missing}: the folder {missing.parent} does not exist\n"
     locked = tmp_path / "locked"
@@ -226,18 +220,7 @@ def test_export_to_an_unwritable_place(capsys, tmp_path):
     try:
         if os.access(locked, os.W_OK):  # root ignores permissions; nothing to check then
             pytest.skip("running as root: a read-only folder is still writable")
-        code, _, err = run(
-            capsys,
-            "export",
-            "--org",
-            "CSTO",
-            "--date",
-            "2012-07-01",
-            "--format",
-            "gpkg",
-            "-o",
-            str(locked / "out.gpkg"),
-        )
+        code, _, err = export_csto(capsys, locked / "out.gpkg")
         assert code == 2 and err.startswith(f"error: cannot write {locked / 'out.gpkg'}: ")
         assert list(locked.iterdir()) == []
     finally:

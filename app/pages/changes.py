@@ -17,17 +17,7 @@ def render(run: Run) -> None:
     values = session.page_values("changes", run)
     start = widgets.pick_date(run, _("Changes after"), values, "from")
     end = widgets.pick_date(run, _("up to and including"), values, "to")
-    orgs = (
-        values["orgs"]
-        if run.embed
-        else st.sidebar.multiselect(
-            _("Organisations"),
-            run.ds.org_ids(),
-            default=values["orgs"],
-            key="orgs",
-            format_func=labels.org,
-        )
-    )
+    orgs = widgets.pick_orgs(run, values)
     chosen = {"from": start, "to": end, "orgs": list(orgs)}
     heading = _("What changed after {start}, up to {end}").format(
         start=labels.day(start), end=labels.day(end)

@@ -16,17 +16,7 @@ def render(run: Run) -> None:
     labels = run.labels
     values = session.page_values("overlap", run)
     day = widgets.pick_date(run, _("Date"), values, "date")
-    orgs = (
-        values["orgs"]
-        if run.embed
-        else st.sidebar.multiselect(
-            _("Organisations"),
-            run.ds.org_ids(),
-            default=values["orgs"],
-            key="orgs",
-            format_func=labels.org,
-        )
-    )
+    orgs = widgets.pick_orgs(run, values)
     scopes = {"members": _("full members only"), "any": _("any status")}
     scope = (
         values["scope"]
