@@ -13,16 +13,17 @@ from datetime import date
 import streamlit as st
 
 from app.session import Run
-from geo import export, frames, picture
 from geo.choropleth import Drawn
 from geo.labels import N_
 
+# geopandas, pyogrio and matplotlib (about 70 MB) are imported on the first download, not
+# at start-up: most processes serve maps for hours before anyone asks for a file.
 FILES = {  # what the picker offers: label, file suffix, mime type
     "csv": (N_("Table (CSV)"), "csv", "text/csv"),
-    "gpkg": (N_("GeoPackage"), "gpkg", export.FORMATS["gpkg"][2]),
-    "shp": (N_("Shapefile (zip)"), "zip", export.FORMATS["shp"][2]),
-    "geojson": (N_("GeoJSON"), "geojson", export.FORMATS["geojson"][2]),
-    "fgb": (N_("FlatGeobuf"), "fgb", export.FORMATS["fgb"][2]),
+    "gpkg": (N_("GeoPackage"), "gpkg", "application/geopackage+sqlite3"),
+    "shp": (N_("Shapefile (zip)"), "zip", "application/zip"),
+    "geojson": (N_("GeoJSON"), "geojson", "application/geo+json"),
+    "fgb": (N_("FlatGeobuf"), "fgb", "application/octet-stream"),
     "png": (N_("Picture (PNG)"), "png", "image/png"),
 }
 
@@ -53,6 +54,8 @@ def map_files(run: Run, drawn: Drawn | Callable[[], Drawn], table, name: str, la
         def build():
             if fmt == "csv":
                 return table.to_csv(index=False)
+            from geo import export, picture
+
             if fmt == "png":
                 return picture.png(
                     picture.figure(drawn() if callable(drawn) else drawn, run.labels)
@@ -66,6 +69,8 @@ def map_files(run: Run, drawn: Drawn | Callable[[], Drawn], table, name: str, la
 
 def membership_layers(run: Run, org: str, day: date) -> dict:
     """The membership map as layers: the states, and the territories holding that day."""
+    from geo import export, frames
+
     name = export.layer_name(org, day.isoformat())
     layers = {name: frames.membership_frame(org, day, run.ds)}
     contested = frames.territories_frame(day, run.ds)
@@ -75,6 +80,15 @@ def membership_layers(run: Run, org: str, day: date) -> dict:
 
 
 def summit_layers(run: Run, summit_id: str) -> dict:
+    from geo import export, frames
+
     states, host = frames.summit_frame(summit_id, run.ds)
     name = export.layer_name(summit_id, "attendance")
     return {name: states, f"{export.layer_name(summit_id)}_host_city": host}
+
+
+def package_zip(folder) -> bytes:
+    """The whole data package as a zip (built on click)."""
+    from geo import export
+
+    return export.package_zip(folder)

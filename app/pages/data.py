@@ -9,7 +9,7 @@ import streamlit as st
 from app import cache, chrome, downloads, session, widgets
 from app.pages.membership import contested_on, snapshot_on
 from app.session import Run
-from geo import choropleth, export, urlstate
+from geo import choropleth, urlstate
 from geo.labels import N_
 
 PATH = "data"
@@ -53,7 +53,7 @@ def render(run: Run) -> None:
     folder = Path(run.key.split("|", 1)[0])
     right.download_button(
         _("The whole data package (zip)"),
-        lambda: export.package_zip(folder),
+        lambda: downloads.package_zip(folder),
         "post-soviet-blocs.zip",
         "application/zip",
     )
