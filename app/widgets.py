@@ -84,15 +84,12 @@ def caption(run: Run, extra: str = "") -> None:
     st.caption(" ".join(p for p in (extra, run._("Click a state to open its profile.")) if p))
 
 
-def show_table(run: Run, frame, height: int | str = "auto") -> None:
-    """A sortable table with labelled headers; sources are clickable."""
-    show_labelled(run, run.labels.shown(frame), height)
-
-
 def show_labelled(run: Run, shown, height: int | str = "auto") -> None:
-    """A table already labelled with ``Labels.shown`` (for instance from a cache)."""
+    """A sortable table, already worded by ``Labels.shown`` (from a cache, usually as Arrow);
+    sources are clickable."""
     source = run.labels.column("source_url")
-    config = {source: st.column_config.LinkColumn(source)} if source in shown else None
+    columns = shown.column_names if hasattr(shown, "column_names") else shown.columns
+    config = {source: st.column_config.LinkColumn(source)} if source in columns else None
     st.dataframe(shown, hide_index=True, width="stretch", height=height, column_config=config)
 
 
@@ -106,10 +103,12 @@ def show_chart(run: Run, spec, empty: str) -> bool:
 
 
 def csv_button(run: Run, frame, name: str, where=st) -> None:
-    """The rows shown, with the data's own column names and codes; built only on click."""
+    """The rows shown, with the data's own column names and codes; built only on click.
+
+    ``frame`` may be a function returning the frame, when even selecting it costs."""
     where.download_button(
         run._("Download {name}.csv").format(name=name),
-        lambda: frame.to_csv(index=False),
+        lambda: (frame() if callable(frame) else frame).to_csv(index=False),
         f"{name}.csv",
         "text/csv",
         key=f"csv-{name}",

@@ -37,19 +37,17 @@ def render(run: Run) -> None:
     chosen = {"table": name, "q": query}
     chrome.top(run, "data", _("Data and sources"), chosen | map_choice(values), PATH)
     frame = getattr(run.ds, name)
-    hits = cache.table_hits(run.key, run.ds, name, query, run.lang)
-    shown = frame[hits]
+    matched, rows = cache.table_rows(run.key, run.ds, name, query, run.lang, MAX_ROWS)
     count = _("{shown} of {total} rows of data/{name}.csv").format(
-        shown=len(shown), total=len(frame), name=name
+        shown=matched, total=len(frame), name=name
     )
-    if len(shown) > MAX_ROWS:
+    if matched > MAX_ROWS:
         count += "; " + _("the first {n} are shown, the download has them all").format(n=MAX_ROWS)
     st.caption(count)
-    widgets.show_labelled(
-        run, cache.labelled_table(run.key, run.ds, name, run.lang)[hits].head(MAX_ROWS)
-    )
+    widgets.show_labelled(run, rows)
     left, right = st.columns(2)
-    widgets.csv_button(run, shown, name, left)
+    hits = cache.table_hits(run.key, run.ds, name, query, run.lang)
+    widgets.csv_button(run, lambda: frame[hits], name, left)
     folder = Path(run.key.split("|", 1)[0])
     right.download_button(
         _("The whole data package (zip)"),

@@ -36,12 +36,17 @@ def render(run: Run) -> None:
         session.publish("overlap", chosen, run.lang, run)
         return
     epochs = tuple(membership.epoch(cache.change_days(run.key, run.ds, o), day) for o in orgs)
-    table, combos = cache.overlap_tables(run.key, run.ds, tuple(orgs), epochs, scope == "any")
+    table = cache.overlap_tables(run.key, run.ds, tuple(orgs), epochs, scope == "any")[0]
     drawn = choropleth.overlap(table, labels, day, list(orgs))
     widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run)
         chrome.section(_("Combinations on {day}").format(day=labels.day(day)))
-        widgets.show_table(run, combos)
+        widgets.show_labelled(
+            run,
+            cache.overlap_combinations(
+                run.key, run.ds, tuple(orgs), epochs, scope == "any", run.lang
+            ),
+        )
     session.publish("overlap", chosen, run.lang, run)

@@ -1,0 +1,60 @@
+"""The app's cache wrappers: exact keys from plain values, and shared tables that cannot change."""
+
+from datetime import date
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+import streamlit as st
+
+from app import cache
+
+
+def counted():
+    calls = []
+
+    @cache.memo(st.cache_data)
+    def echo(key, _ds, when, orgs):
+        calls.append((key, when, orgs))
+        return (key, when, orgs)
+
+    return echo, calls
+
+
+def test_a_key_tells_apart_values_that_print_alike():
+    echo, calls = counted()
+    echo("k", object(), date(2000, 1, 2), ("CIS", "CSTO"))
+    echo("k", None, "2000-01-02", ("CIS", "CSTO"))  # a string, not the date
+    echo("k", None, date(2000, 1, 2), ("CIS,CSTO",))  # one item, not two
+    echo("k", None, date(2000, 1, 2), ("CIS", "CSTO"))  # the first call again: a hit
+    assert len(calls) == 3
+    assert echo(key="k", _ds=None, when=date(2000, 1, 2), orgs=("CIS", "CSTO")) == (
+        "k",
+        date(2000, 1, 2),
+        ("CIS", "CSTO"),
+    )
+    assert len(calls) == 3  # by name or by place, one key
+
+
+def test_a_value_whose_repr_is_not_exact_is_refused():
+    echo, _ = counted()
+    with pytest.raises(TypeError, match="DataFrame"):
+        echo("k", None, pd.DataFrame({"a": range(100)}), ())
+    with pytest.raises(TypeError, match="list"):
+        echo("k", None, date(2000, 1, 2), (["CIS"],))
+
+
+def test_worded_tables_are_shared_as_immutable_arrow(ds):
+    key = "test|tables"
+    found, moved = cache.changes_shown(key, ds, date(2013, 1, 1), date(2023, 1, 1), ("CIS",), "en")
+    assert isinstance(found, pa.Table) and isinstance(moved, pa.Table)
+    assert "Change" in found.column_names and found.num_rows > 0
+    matched, rows = cache.table_rows(key, ds, "memberships", "Georgia", "en", 5)
+    assert isinstance(rows, pa.Table) and rows.num_rows == min(matched, 5) and matched > 5
+    assert cache.table_rows(key, ds, "memberships", "Georgia", "en", 5)[1] is rows  # shared
+
+
+def test_a_table_arrow_cannot_take_stays_a_frame():
+    mixed = pd.DataFrame({"cell": [1, "one"]})  # Streamlit's own conversion fixes this one
+    assert cache.display(mixed) is mixed
+    assert cache.display(None) is None
