@@ -55,8 +55,8 @@ def memo(kind, **options):
     """
 
     def wrap(func):
-        names = list(inspect.signature(func).parameters)
-        hashed = [n for n in names if not n.startswith("_")]
+        signature = inspect.signature(func)
+        hashed = [n for n in signature.parameters if not n.startswith("_")]
 
         def keyed(call_key: str, _args: tuple):
             return func(*_args)
@@ -68,9 +68,10 @@ def memo(kind, **options):
 
         @functools.wraps(func)
         def call(*args, **kwargs):
-            bound = dict(zip(names, args)) | kwargs
-            values = tuple(plain(bound[n]) for n in hashed)
-            return cached(call_key=repr(values), _args=tuple(bound[n] for n in names))
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            values = tuple(plain(bound.arguments[n]) for n in hashed)
+            return cached(call_key=repr(values), _args=bound.args)
 
         call.clear = cached.clear
         return call
@@ -104,6 +105,20 @@ def display(frame: pd.DataFrame | None):
         return pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return frame
+
+
+def chart_dict(chart) -> dict:
+    """An Altair chart as the Vega-Lite dict ``st.vega_lite_chart`` takes, its datasets
+    already Arrow IPC bytes: Streamlit converts inline rows on every rerun (1.8 ms for the
+    attendance heatmap) and passes bytes through as they are."""
+    spec = chart.to_dict()
+    for name, rows in spec.get("datasets", {}).items():
+        table = pa.Table.from_pandas(pd.DataFrame(rows))  # as Streamlit itself converts
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        spec["datasets"][name] = sink.getvalue().to_pybytes()
+    return spec
 
 
 def data_folder() -> Path:
@@ -262,6 +277,8 @@ def changes_shown(key: str, _ds, start: date, end: date, orgs: tuple, lang: str)
     )
 
 
+# The two stories stay in st.cache_data (a copy per call): st.vega_lite_chart takes the
+# datasets out of the spec it is given, in place.
 @memo(st.cache_data, max_entries=MEDIUM)
 def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     """One state's Gantt spec (None without statuses) and its tables as the reader sees
@@ -269,7 +286,7 @@ def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     words_ = words(key, _ds, lang)
     line = profile.timeline(_ds, iso3, today)
     rows = profile.summit_rows(_ds, iso3)
-    spec = charts.gantt(line, words_).to_dict() if len(line) else None
+    spec = chart_dict(charts.gantt(line, words_)) if len(line) else None
     held = _ds.territories[_ds.territories["de_jure_iso3"] == iso3]
     shown = (
         display(words_.shown(profile.summit_record(rows))),
@@ -289,7 +306,7 @@ def attendance_story(key: str, _ds, lang: str, org: str, start: date, end: date)
         return None, None, None
     words_ = words(key, _ds, lang)
     record = history.leader_record(data)
-    return charts.heatmap(data, words_).to_dict(), record, display(words_.shown(record))
+    return chart_dict(charts.heatmap(data, words_)), record, display(words_.shown(record))
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
