@@ -58,3 +58,15 @@ def test_a_table_arrow_cannot_take_stays_a_frame():
     mixed = pd.DataFrame({"cell": [1, "one"]})  # Streamlit's own conversion fixes this one
     assert cache.display(mixed) is mixed
     assert cache.display(None) is None
+
+
+def test_chart_datasets_are_arrow_bytes_streamlit_passes_through(ds):
+    """st.vega_lite_chart converts rows given inline on every rerun, bytes never."""
+    spec, _, _ = cache.attendance_story(
+        "test|charts", ds, "en", "SCO", date(2001, 6, 15), date(2026, 12, 1)
+    )
+    (data,) = spec["datasets"].values()
+    assert isinstance(data, bytes)
+    table = pa.ipc.open_stream(data).read_all()
+    assert table.num_rows > 100 and {"state", "presence", "who"} <= set(table.column_names)
+    assert set(table.column("presence").to_pylist()) >= {"Leader in person"}
