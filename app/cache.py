@@ -198,22 +198,25 @@ def state_centres() -> dict[str, tuple[float, float]]:
     return shapes.centres()
 
 
-@memo(st.cache_data, max_entries=LARGE)
+@memo(st.cache_resource, max_entries=LARGE)
 def snapshot(key: str, _ds, org: str, epoch: date | None):
-    """Status table per organisation and change epoch: a few dozen per organisation."""
+    """Status table per organisation and change epoch: a few dozen per organisation.
+
+    Shared, not copied (unpickling a copy took a millisecond a rerun under load): readers
+    only read it, and a test checks that the pages leave it as it was built."""
     return membership.statuses_on(
         _ds.memberships, _ds.countries, org, epoch or membership.FIRST_DAY
     )
 
 
-@memo(st.cache_data, max_entries=MEDIUM)
-def change_days(key: str, _ds, org: str):
-    return membership.change_dates(_ds.memberships, org)
+@memo(st.cache_resource, max_entries=MEDIUM)
+def change_days(key: str, _ds, org: str) -> tuple[date, ...]:
+    return tuple(membership.change_dates(_ds.memberships, org))
 
 
-@memo(st.cache_data, max_entries=SMALL)
-def territory_days(key: str, _ds):
-    return territories.change_days(_ds.territories)
+@memo(st.cache_resource, max_entries=SMALL)
+def territory_days(key: str, _ds) -> tuple[date, ...]:
+    return tuple(territories.change_days(_ds.territories))
 
 
 @memo(st.cache_resource, max_entries=MEDIUM)
@@ -277,9 +280,9 @@ def changes_shown(key: str, _ds, start: date, end: date, orgs: tuple, lang: str)
     )
 
 
-# The two stories stay in st.cache_data (a copy per call): st.vega_lite_chart takes the
-# datasets out of the spec it is given, in place.
-@memo(st.cache_data, max_entries=MEDIUM)
+# The two stories are shared, not copied: their tables are Arrow or only written out on
+# a click, and a chart's spec is handed to Streamlit as a copy (widgets.show_chart).
+@memo(st.cache_resource, max_entries=MEDIUM)
 def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     """One state's Gantt spec (None without statuses) and its tables as the reader sees
     them: summit record, summit rows, statuses, contested territories (None if none)."""
@@ -297,7 +300,7 @@ def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     return spec, shown
 
 
-@memo(st.cache_data, max_entries=MEDIUM)
+@memo(st.cache_resource, max_entries=MEDIUM)
 def attendance_story(key: str, _ds, lang: str, org: str, start: date, end: date):
     """The heatmap spec and each country's record, as data and as the reader sees it; all
     None without summits."""

@@ -32,7 +32,8 @@ def map_files(run: Run, drawn: Drawn | Callable[[], Drawn], table, name: str, la
     """The map in view as a file: a format picker and one button, built only on click.
 
     ``layers`` is a function returning {layer name: GeoDataFrame}, called on click;
-    ``drawn`` (for the picture) may be one too, when the page draws no map itself.
+    ``drawn`` (for the picture) and ``table`` may be ones too, when the page draws no map
+    itself.
     """
     _ = run._
     with st.expander(_("Download this map and its data")):
@@ -53,7 +54,7 @@ def map_files(run: Run, drawn: Drawn | Callable[[], Drawn], table, name: str, la
 
         def build():
             if fmt == "csv":
-                return table.to_csv(index=False)
+                return (table() if callable(table) else table).to_csv(index=False)
             from geo import export, picture
 
             if fmt == "png":

@@ -98,7 +98,7 @@ def show_chart(run: Run, spec, empty: str) -> bool:
     if spec is None:
         st.info(empty)
         return False
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(dict(spec), width="stretch")  # Streamlit edits the top level it gets
     return True
 
 

@@ -70,3 +70,39 @@ def test_chart_datasets_are_arrow_bytes_streamlit_passes_through(ds):
     table = pa.ipc.open_stream(data).read_all()
     assert table.num_rows > 100 and {"state", "presence", "who"} <= set(table.column_names)
     assert set(table.column("presence").to_pylist()) >= {"Leader in person"}
+
+
+def test_the_pages_leave_the_shared_snapshots_as_they_were_built():
+    """Snapshots and chart specs are shared, not copied: after the pages that read them
+    have run, they still equal freshly built ones."""
+    from streamlit.testing.v1 import AppTest
+
+    from geo import charts, history, membership
+    from geo.paths import ROOT
+
+    for params in (
+        {"org": "CSTO", "date": "2012-07-01"},
+        {"view": "overlap", "date": "2012-07-01", "orgs": "CSTO,CIS"},
+        {"view": "data", "table": "memberships", "org": "CSTO", "date": "2012-07-01"},
+        {"view": "attendance", "org": "SCO"},
+        {"view": "country", "iso3": "ARM"},
+    ):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception, at.exception
+        if params.get("view") == "attendance":
+            at_attendance = at
+    key = cache.content_key(cache.fingerprint())
+    ds = cache.loaded(key)
+    for org in ("CSTO", "CIS"):
+        epoch = membership.epoch(cache.change_days(key, ds, org), date(2012, 7, 1))
+        shared = cache.snapshot(key, ds, org, epoch)
+        assert shared is cache.snapshot(key, ds, org, epoch)
+        fresh = membership.statuses_on(ds.memberships, ds.countries, org, epoch)
+        pd.testing.assert_frame_equal(shared, fresh)
+    window = at_attendance.date_input(key="from").value, at_attendance.date_input(key="to").value
+    spec, _, _ = cache.attendance_story(key, ds, "en", "SCO", *window)
+    fresh = charts.heatmap(history.presence_matrix(ds, "SCO", *window), cache.words(key, ds, "en"))
+    assert spec == cache.chart_dict(fresh)

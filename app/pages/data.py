@@ -92,10 +92,14 @@ def map_downloads(run: Run, values: dict) -> dict:
         )
     )
     day = widgets.pick_date(run, _("Map date"), values, "date", right)
-    table = snapshot_on(run, org, day)
 
-    def drawn():  # only for the picture, when it is asked for
-        return choropleth.membership(table, run.labels, org, day, contested_on(run, day, "de_jure"))
+    def table():  # the map's facts and its picture: only when a file is asked for
+        return snapshot_on(run, org, day)
+
+    def drawn():
+        return choropleth.membership(
+            table(), run.labels, org, day, contested_on(run, day, "de_jure")
+        )
 
     downloads.map_files(
         run,
