@@ -205,8 +205,8 @@ def test_export_bad_date_is_one_line():
     assert "Traceback" not in proc.stderr
 
 
-def export_csto(capsys, target):
-    return run(capsys, "export", "--org", "CSTO", "--date", "2012-07-01", "--format", "gpkg",
+def export_csto(capsys, target, fmt="gpkg"):
+    return run(capsys, "export", "--org", "CSTO", "--date", "2012-07-01", "--format", fmt,
                "-o", str(target))  # fmt: skip
 
 
@@ -243,18 +243,7 @@ def export_without_capabilities(target):
 def test_export_onto_a_folder_is_refused_and_leaves_nothing(capsys, tmp_path):
     folder = tmp_path / "taken.gpkg"
     folder.mkdir()
-    code, _, err = run(
-        capsys,
-        "export",
-        "--org",
-        "CSTO",
-        "--date",
-        "2012-07-01",
-        "--format",
-        "gpkg",
-        "-o",
-        str(folder),
-    )
+    code, _, err = export_csto(capsys, folder)
     assert code == 2 and err == f"error: cannot write {folder}: Is a directory\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.gpkg"]
 
@@ -265,17 +254,6 @@ def test_a_failed_write_leaves_no_partial_file(capsys, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken)
     target = tmp_path / "out.geojson"
-    code, _, err = run(
-        capsys,
-        "export",
-        "--org",
-        "CSTO",
-        "--date",
-        "2012-07-01",
-        "--format",
-        "geojson",
-        "-o",
-        str(target),
-    )
+    code, _, err = export_csto(capsys, target, "geojson")
     assert code == 2 and err == f"error: cannot write {target}: No space left on device\n"
     assert list(tmp_path.iterdir()) == []
