@@ -113,7 +113,9 @@ def chart_dict(chart) -> dict:
     attendance heatmap) and passes bytes through as they are."""
     spec = chart.to_dict()
     for name, rows in spec.get("datasets", {}).items():
-        table = pa.Table.from_pandas(pd.DataFrame(rows))  # as Streamlit itself converts
+        table = display(pd.DataFrame(rows))
+        if not isinstance(table, pa.Table):  # rows Arrow cannot take: Streamlit fixes them
+            continue
         sink = pa.BufferOutputStream()
         with pa.ipc.new_stream(sink, table.schema) as writer:
             writer.write_table(table)

@@ -106,3 +106,12 @@ def test_the_pages_leave_the_shared_snapshots_as_they_were_built():
     spec, _, _ = cache.attendance_story(key, ds, "en", "SCO", *window)
     fresh = charts.heatmap(history.presence_matrix(ds, "SCO", *window), cache.words(key, ds, "en"))
     assert spec == cache.chart_dict(fresh)
+
+
+def test_chart_rows_arrow_cannot_take_are_left_for_streamlit():
+    import altair as alt
+
+    mixed = pd.DataFrame({"x": [1, "one"], "y": [1, 2]})
+    spec = cache.chart_dict(alt.Chart(mixed).mark_point().encode(x="x:N", y="y:Q"))
+    (rows,) = spec["datasets"].values()
+    assert rows == [{"x": 1, "y": 1}, {"x": "one", "y": 2}]

@@ -46,8 +46,9 @@ def render(run: Run) -> None:
     st.caption(count)
     widgets.show_labelled(run, rows)
     left, right = st.columns(2)
-    hits = cache.table_hits(run.key, run.ds, name, query, run.lang)
-    widgets.csv_button(run, lambda: frame[hits], name, left)
+    widgets.csv_button(
+        run, lambda: frame[cache.table_hits(run.key, run.ds, name, query, run.lang)], name, left
+    )
     folder = Path(run.key.split("|", 1)[0])
     right.download_button(
         _("The whole data package (zip)"),
