@@ -112,6 +112,25 @@ def wait_for_app(page) -> None:
     )
 
 
+def open_panel(page, name: str):
+    """Open the popover behind the button ``name`` and wait until its body is on screen.
+
+    Streamlit draws a popover's body as a dialog named like its button. Some elements
+    (code blocks) load their renderer on first use and stand as a skeleton until then, so
+    the panel is read only once no skeleton is left in it."""
+    page.get_by_role("button", name=name, exact=True).click()
+    panel = page.get_by_role("dialog", name=name, exact=True)
+    panel.wait_for(state="visible", timeout=TIMEOUT_MS)
+    panel.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=TIMEOUT_MS)
+    return panel
+
+
+def close_panel(page, panel) -> None:
+    """Close an open popover with Escape and wait until its body has left the screen."""
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden", timeout=TIMEOUT_MS)
+
+
 def map_frame(page):
     """The streamlit-folium iframe, once our layer has drawn for the expected key."""
     handle = page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT_MS)

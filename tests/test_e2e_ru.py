@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import map_frame, wait_for_app
+from browser import close_panel, map_frame, open_panel, wait_for_app
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 VIEWS = {
@@ -40,29 +40,48 @@ def visible_words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z][A-Za-z'’]+", text)) - ALLOWED
 
 
-def page_text(page) -> str:
-    """The rendered text of the page, without icon ligatures (an icon font draws the word
-    'share' as a picture of sharing)."""
-    text, icons = page.evaluate(
-        """() => [document.body.innerText,
-                  [...document.querySelectorAll('[data-testid="stIconMaterial"]')]
-                      .map(e => e.innerText)]"""
+def page_text(page, root: str = "body") -> str:
+    """The rendered text under ``root``, without icon ligatures (an icon font draws the word
+    'share' as a picture of sharing) and without code blocks, which hold code, not words
+    (see ``code_blocks``)."""
+    text, icons, codes = page.locator(root).first.evaluate(
+        """el => [el.innerText,
+                  [...el.querySelectorAll('[data-testid="stIconMaterial"]')].map(e => e.innerText),
+                  [...el.querySelectorAll('[data-testid="stCode"]')].map(e => e.innerText)]"""
     )
+    for code in codes:
+        assert code in text, "a code block's text could not be told apart from the page's"
+        text = text.replace(code, " ")
     for icon in sorted(set(icons), key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(icon)}(?![\w-])", " ", text)
     return text
+
+
+def code_blocks(panel) -> list[str]:
+    return panel.locator("[data-testid='stCode']").all_inner_texts()
+
+
+def embed_words(code: str) -> str:
+    """What a reader of the embedding site sees of the embed code: its title and credit."""
+    title = re.search(r'title="([^"]*)"', code).group(1)
+    credit = re.search(r"<p>(.*)</p>", code, re.S).group(1)
+    return f"{title}\n{credit}"
 
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_in_russian(server, page, view):
     page.goto(f"{server}/{VIEWS[view]}")
     wait_for_app(page)
-    texts = []
-    for button in ("Поделиться", "Об этих данных"):
-        page.get_by_role("button", name=button).click()
-        page.wait_for_timeout(300)
-        texts.append(page_text(page))
-        page.keyboard.press("Escape")
+    share = open_panel(page, "Поделиться")
+    texts = [page_text(page, "[role=dialog]")]
+    link, embed = code_blocks(share)  # code shown as code: checked for what a reader sees
+    assert link.startswith(server) and "lang=ru" in link
+    assert "lang=ru" in embed and "embed=true" in embed
+    texts.append(embed_words(embed))
+    close_panel(page, share)
+    about = open_panel(page, "Об этих данных")
+    texts.append(page_text(page, "[role=dialog]"))
+    close_panel(page, about)
     texts.append(page_text(page))
     if view not in MAPS:
         frame = map_frame(page)
@@ -77,6 +96,18 @@ def test_every_view_in_russian(server, page, view):
     english = visible_words("\n".join(texts))
     assert english == set(), sorted(english)
     page.screenshot(path=ARTIFACTS / f"ru-{view}.png", full_page=True)
+
+
+def test_the_word_check_sees_the_share_panel(server, page):
+    """The check above reads the open panels: an English embed title would be caught."""
+    page.goto(f"{server}/{VIEWS['summit']}")
+    wait_for_app(page)
+    share = open_panel(page, "Поделиться")
+    assert "Код для встраивания" in page_text(page, "[role=dialog]")
+    embed = code_blocks(share)[1]
+    english = embed.replace(embed_words(embed).split("\n")[0], "Atlas of post-Soviet blocs")
+    assert {"Atlas", "post", "Soviet", "blocs"} <= visible_words(embed_words(english))
+    close_panel(page, share)
 
 
 def test_russian_on_a_phone(server, phone):
