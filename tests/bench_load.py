@@ -143,6 +143,19 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used (unlike wall time, it does not grow
+    when other programs load the machine)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def streamlit_pids(url: str, replicas: bool = False) -> list[int]:
     """The server process on ``url``'s port, or with ``replicas`` every app process of this
     machine (the replicas behind ``deploy/serve``, whose ports nginx hides)."""

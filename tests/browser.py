@@ -37,6 +37,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until(check, seconds: float = 30, what: str = "the expected state") -> None:
+    """Poll ``check()`` until it is true (for states outside a browser: files, processes)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} not reached in {seconds}s")
+        time.sleep(0.05)
+
+
 def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

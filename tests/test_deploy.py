@@ -5,14 +5,22 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from bench_load import wave
-from browser import ROOT, choose, free_port, map_frame, set_date, wait_for_app, wait_for_layer
+from browser import (
+    ROOT,
+    choose,
+    free_port,
+    map_frame,
+    set_date,
+    wait_for_app,
+    wait_for_layer,
+    wait_until,
+)
 from conftest import check_page, new_page
 
 SERVE = ROOT / "deploy" / "serve"
@@ -124,9 +132,12 @@ def test_two_replicas_behind_nginx(browser, affinity):
     finally:
         code = serving.stop()
     assert code == 0
-    time.sleep(0.5)
-    left = subprocess.run(["pgrep", "-f", str(serving.runtime)], capture_output=True, text=True)
-    assert left.stdout.strip() == ""  # nginx and the replicas are gone
+
+    def gone() -> bool:
+        left = subprocess.run(["pgrep", "-f", str(serving.runtime)], capture_output=True)
+        return left.stdout.strip() == b""
+
+    wait_until(gone, 10, "nginx and the replicas gone")
     for port in serving.replicas:
         with pytest.raises(OSError):
             __import__("urllib.request").request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)

@@ -1,7 +1,6 @@
 """End to end: ``streamlit run dashboard.py`` on a free port, driven by Debian's Chromium."""
 
 import re
-import time
 from pathlib import Path
 
 from geo import palette
@@ -15,6 +14,7 @@ from browser import (
     territory_fill,
     wait_for_app,
     wait_for_layer,
+    wait_until,
 )
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -208,9 +208,11 @@ def test_no_request_leaves_the_machine_at_start_up(browser):
     from browser import ROOT
 
     with streamlit_server(as_readme=True) as url:
-        time.sleep(2)  # the start-up banner (and any lookup) is done by now
-        port = url.rsplit(":", 1)[1]
-    text = (ROOT / "tests" / "artifacts" / f"server-{port}.log").read_text()
+        log = ROOT / "tests" / "artifacts" / f"server-{url.rsplit(':', 1)[1]}.log"
+        banner = "You can now view your Streamlit app"
+        wait_until(lambda: banner in log.read_text(), 30, "the start-up banner")
+        # Streamlit looks the address up before it prints the banner's URLs.
+    text = log.read_text()
     assert "You can now view your Streamlit app" in text
     assert "external IP" not in text and "checkip" not in text
     config = (ROOT / ".streamlit" / "config.toml").read_text()
