@@ -1,13 +1,15 @@
-"""Atlas of post-Soviet blocs: the page, the language and the navigation; pages do the rest."""
+"""Atlas of post-Soviet blocs: the page, the language and the navigation; pages do the rest.
+
+``streamlit run dashboard.py`` imports this file to find ``app`` (the server, with the
+API and the compressed static files of ``app.server``), then runs it as ``__main__``
+for every reader: that run draws the page.
+"""
 
 import os
 import time
 from datetime import date
 
 import streamlit as st
-
-from app import cache, errors, icon, menu, session
-from geo import i18n, urlstate
 
 
 def choose_language() -> str:
@@ -78,4 +80,12 @@ def log_timing(started: float) -> None:
             out.write(f"{(time.perf_counter() - started) * 1000:.2f}\n")
 
 
-main()
+if __name__ == "__main__":  # the pages' modules load here, inside the running server
+    from app import cache, errors, icon, menu, session
+    from geo import i18n, urlstate
+
+    main()
+else:
+    from app import server
+
+    app = st.App("dashboard.py", routes=server.routes(), middleware=server.middleware())

@@ -1,24 +1,16 @@
-"""Serve Leaflet and the geometry from the app's own origin, read-only.
-
-Streamlit serves the folder of every declared component at
-``<base>/component/<module>.<name>/``; declaring the two folders this way serves them in
-place, with path-traversal checks, and writes nothing (a read-only checkout works, and
-``server.enableStaticServing`` is not needed). The components are never drawn.
-"""
+"""The links the map's iframe uses: Leaflet and the shapes of the data in use."""
 
 from __future__ import annotations
 
-import streamlit.components.v1 as components
-
+from app import geometry
 from geo import assets
 
 
-def publish() -> assets.Assets:
-    """Register the served folders (once per process, inside a script run) and link them."""
-    names = {}
-    for short, folder in assets.served_folders().items():
-        names[short] = components.declare_component(short, path=str(folder)).name
-    published = assets.links(names["leaflet"], names["geometry"])
-    assets.use_local_assets(published)
+def published(ds) -> assets.Assets:
+    """Links for this dataset's shapes; folium is pointed at the local Leaflet."""
+    links = assets.links(
+        geometry.address(ds, "region.geojson"), geometry.address(ds, "territories.geojson")
+    )
+    assets.use_local_assets(links)
     assets.cache_templates()
-    return published
+    return links

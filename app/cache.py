@@ -10,18 +10,15 @@ its content ``key``, so an evicted dataset is never reloaded under a stale key.
 from __future__ import annotations
 
 import functools
-import hashlib
 import inspect
-import os
-import time
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from app import assets as served
+from app.data import content_key, data_folder, fingerprint, loaded  # noqa: F401 (the pages' names)
 from geo import (
     attendance,
     changes,
@@ -37,9 +34,6 @@ from geo import (
     territories,
     urlstate,
 )
-from geo.load import load_dataset
-from geo.paths import DATA_DIR, GEOMETRY_FILE, TERRITORY_FILE
-from geo.validate import DataError
 
 SMALL, MEDIUM, LARGE = 64, 512, 4096
 
@@ -123,68 +117,10 @@ def chart_dict(chart) -> dict:
     return spec
 
 
-def data_folder() -> Path:
-    """data/, or the working copy ATLAS_DATA_DIR points at (to preview edits)."""
-    return Path(os.environ.get("ATLAS_DATA_DIR") or DATA_DIR)
-
-
-def fingerprint() -> tuple:
-    """The data and geometry files with their sizes and modification times, looked at
-    at most once a second (an edit shows within a second; reruns skip a dozen stats).
-
-    ``ATLAS_DATA_LOOK_SECONDS=0`` looks on every rerun (for a curator previewing edits,
-    and for tests that break files and must not wait for the clock)."""
-    every = float(os.environ.get("ATLAS_DATA_LOOK_SECONDS") or 1)
-    moment = time.monotonic_ns() if every <= 0 else int(time.monotonic() / every)
-    return stat_files(str(data_folder()), moment)
-
-
-@functools.lru_cache(maxsize=2)
-def stat_files(folder_name: str, _second: int) -> tuple:
-    folder = Path(folder_name)
-    try:
-        files = sorted(folder.glob("*.*"))
-    except OSError:
-        files = []
-    stats = []
-    for path in [*files, GEOMETRY_FILE, TERRITORY_FILE]:
-        try:
-            info = path.stat()
-            stats.append((str(path), info.st_size, info.st_mtime_ns))
-        except OSError:
-            stats.append((str(path), -1, -1))
-    return (str(folder), *stats)
-
-
-@functools.lru_cache(maxsize=SMALL)  # a plain tuple key: Streamlit's hasher costs 2 ms here
-def content_key(stat: tuple) -> str:
-    """A hash of the files' bytes: touching a file without changing it changes nothing."""
-    digest = hashlib.sha256()
-    for name, *_ in stat[1:]:
-        try:
-            digest.update(Path(name).read_bytes())
-        except OSError:
-            digest.update(b"unreadable:" + name.encode())
-    return f"{stat[0]}|{digest.hexdigest()[:16]}"
-
-
 @memo(st.cache_resource, max_entries=2)
-def loaded(key: str):
-    """The validated dataset for this content, or the DataError that stopped it.
-
-    Failures are cached too, so a broken file costs one validation, not one per rerun.
-    """
-    try:
-        ds = load_dataset(Path(key.split("|", 1)[0]))
-        shapes.check(ds)
-        return ds
-    except DataError as err:
-        return err
-
-
-@memo(st.cache_resource)
-def assets():
-    return served.publish()
+def assets(key: str, _ds):
+    """The map's links for this dataset (Leaflet's never change; the shapes' follow them)."""
+    return served.published(_ds)
 
 
 @memo(st.cache_resource, max_entries=4)

@@ -24,8 +24,9 @@ KEY = "map"
 
 @cache.memo(st.cache_resource, max_entries=2)
 def base_parts(osm: bool) -> MappingProxyType:
-    """The base map as streamlit-folium sends it (script, header, html, id, links)."""
-    cache.assets()  # folium must link the local Leaflet first
+    """The base map as streamlit-folium sends it (script, header, html, id, links).
+
+    Call ``cache.assets`` first: it points folium at the local Leaflet."""
     m = choropleth.base_map(osm)
     m.get_root().render()
     m.render()

@@ -14,6 +14,12 @@ from datetime import date
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.query_params import (
+    CLIENT_STATE_QUERY_STRING_MAX_FIELDS as MAX_FIELDS,
+)
+from streamlit.runtime.state.query_params import (
+    CLIENT_STATE_QUERY_STRING_MAX_LENGTH as MAX_LENGTH,
+)
 
 from app import cache
 from geo import i18n, urlstate
@@ -44,8 +50,20 @@ class Run:
 
 
 def params() -> dict[str, list[str]]:
-    """Every URL parameter with all its values (Streamlit's own ``to_dict`` keeps the last)."""
-    return {k: st.query_params.get_all(k) for k in st.query_params}
+    """The URL parameters some page reads, with all their values (Streamlit's own
+    ``to_dict`` keeps the last); any other name is ignored before any work is done."""
+    return {k: st.query_params.get_all(k) for k in st.query_params if k in urlstate.NAMES}
+
+
+def dropped_link() -> urlstate.Notice | None:
+    """A notice when Streamlit ignored the whole query string (too many parameters or
+    too long): the page then shows the default view, and the reader should know why."""
+    ctx = get_script_run_ctx()
+    raw = getattr(ctx, "query_string", "") if ctx else ""
+    if raw.count("&") + 1 <= MAX_FIELDS and len(raw) <= MAX_LENGTH:
+        return None
+    detail = (("fields", f"{MAX_FIELDS:,}"), ("size", f"{MAX_LENGTH:,}"))
+    return urlstate.Notice("", "", "too_many", "", detail)
 
 
 def history_navigation() -> bool:
@@ -81,7 +99,8 @@ def page_values(view: str, run: Run) -> dict:
             for name, value in parsed.values.items():
                 st.session_state[name] = value
         st.session_state["_visited"] = view
-        found = [n for n in [st.session_state.pop("_lang_notice", None)] if n] + parsed.notices
+        early = [st.session_state.pop("_lang_notice", None), dropped_link()]
+        found = [n for n in early if n] + parsed.notices
         st.session_state["_notices"] = (view, found, dict(parsed.values))
     return parsed.values
 

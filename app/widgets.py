@@ -100,16 +100,3 @@ def show_chart(run: Run, spec, empty: str) -> bool:
         return False
     st.vega_lite_chart(dict(spec), width="stretch")  # Streamlit edits the top level it gets
     return True
-
-
-def csv_button(run: Run, frame, name: str, where=st) -> None:
-    """The rows shown, with the data's own column names and codes; built only on click.
-
-    ``frame`` may be a function returning the frame, when even selecting it costs."""
-    where.download_button(
-        run._("Download {name}.csv").format(name=name),
-        lambda: (frame() if callable(frame) else frame).to_csv(index=False),
-        f"{name}.csv",
-        "text/csv",
-        key=f"csv-{name}",
-    )

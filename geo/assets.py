@@ -1,18 +1,17 @@
 """Leaflet and the country shapes, linked from the app's own origin.
 
-The app serves two folders in place, read-only: Leaflet from the installed XStatic-Leaflet
-package and ``data/geometry/`` (see ``app.assets``). This module works out the links the
-map's iframe uses and points folium at them, so no page ever asks a CDN. Nothing is
-copied or written, so a read-only checkout works.
+The server serves Leaflet from the installed XStatic-Leaflet package under
+``/assets/leaflet/<version>/`` and the data's shapes under
+``/assets/geometry/<digest>/`` (see ``app.static`` and ``app.geometry``). This module
+works out the links the map's iframe uses and points folium at them, so no page ever
+asks a CDN.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from types import SimpleNamespace
 
 import branca.element
@@ -20,12 +19,10 @@ import folium
 import jinja2
 import xstatic.pkg.leaflet as xleaflet
 
-from geo.paths import GEOMETRY_DIR, GEOMETRY_FILE, TERRITORY_FILE
-
-LEAFLET_DIR = Path(xleaflet.BASE_DIR)
-# streamlit-folium draws in an iframe at <base>/component/<its name>/index.html, and each
-# served folder sits beside it at <base>/component/<name>/, so links go up one level.
-FROM_COMPONENT = "../"
+# streamlit-folium draws in an iframe at <base>/component/<its name>/index.html, so the
+# site's root (with any base path) is two levels up.
+TO_ROOT = "../../"
+LEAFLET = f"assets/leaflet/{xleaflet.VERSION}/"
 
 
 @dataclass(frozen=True)
@@ -38,26 +35,15 @@ class Assets:
     territories: str
 
 
-def digest(path: Path) -> str:
-    """A short content hash, so a changed file gets a new URL (browsers cache the old)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-
-
-def links(leaflet_name: str, geometry_name: str) -> Assets:
-    """The iframe's links to files served under the two component names."""
-    leaflet = f"{FROM_COMPONENT}{leaflet_name}/"
-    shapes = f"{FROM_COMPONENT}{geometry_name}/"
+def links(geometry: str, territories: str) -> Assets:
+    """The iframe's links: Leaflet by its version, the shapes by the site-relative paths
+    the server gives them (``app.geometry.address``)."""
     return Assets(
-        leaflet_js=f"{leaflet}leaflet.js?v={xleaflet.VERSION}",
-        leaflet_css=f"{leaflet}leaflet.css?v={xleaflet.VERSION}",
-        geometry=f"{shapes}{GEOMETRY_FILE.name}?v={digest(GEOMETRY_FILE)}",
-        territories=f"{shapes}{TERRITORY_FILE.name}?v={digest(TERRITORY_FILE)}",
+        leaflet_js=f"{TO_ROOT}{LEAFLET}leaflet.js",
+        leaflet_css=f"{TO_ROOT}{LEAFLET}leaflet.css",
+        geometry=f"{TO_ROOT}{geometry}",
+        territories=f"{TO_ROOT}{territories}",
     )
-
-
-def served_folders() -> dict[str, Path]:
-    """What the app serves, by short name: nothing outside these two folders."""
-    return {"leaflet": LEAFLET_DIR, "geometry": GEOMETRY_DIR}
 
 
 class PlainText:

@@ -401,7 +401,7 @@ def territory_styles(contested, fills: dict, legend: Legend, labels: Labels) -> 
     """How each territory holding a situation that day is drawn over its state."""
     out = []
     for row in contested.rows:
-        solid = contested.de_facto and row["situation"] in territories.WHOLLY_HELD
+        solid = territories.solid(row, contested.de_facto)
         if solid and row["controlled_by"]:
             fill = fills[row["controlled_by"]]  # already in the legend through that state
         elif solid:

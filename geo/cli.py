@@ -1,29 +1,37 @@
 """Command line: query, check and export the data without the app.
 
-python -m geo membership --org CIS --date 2009-08-17
+python -m geo membership --org CIS --date 2009-08-17 [--format json]
 python -m geo summits --org CSTO [--from 2010-01-01 --to 2020-12-31]
 python -m geo attendance --summit CIS-2022-12-26
-python -m geo territories --date 2015-06-01
+python -m geo territories --date 2015-06-01 [--borders de_facto]
+python -m geo changes --from 2018-01-01 [--to 2020-01-01] [--orgs CSTO,EAEU] [--iso3 ARM]
+python -m geo panel [--org CSTO] [--iso3 ARM] [--from ...] [--to ...]
+python -m geo organisations | countries
 python -m geo export --org CSTO --date 2012-07-01 --format gpkg -o csto-2012.gpkg
-python -m geo export --summit CIS-2022-12-26 --format geojson -o cis-2022.geojson
-python -m geo validate
-python -m geo report [--readme]
-python -m geo geometry
+python -m geo export --summit CIS-2022-12-26 --format geojson -o -
+python -m geo package -o post-soviet-blocs.zip
+python -m geo validate | report [--readme] | geometry
 
-Every error is one line on stderr and a non-zero exit, never a traceback.
+The table commands ask the same questions, with the same parameters and messages, as
+the web API (``/api/v1/<command>?...``): both go through ``geo.query``. Every error is
+one line on stderr and a non-zero exit, never a traceback; a closed pipe ends quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
-from datetime import date
 from pathlib import Path
 
-from geo import attendance, membership, report, territories
+from geo import query, report
 from geo.load import load_dataset
 from geo.paths import DATA_DIR, ROOT
-from geo.validate import DataError, parse_date
+from geo.validate import DataError
+
+CLOSED_PIPE = 141  # as a shell reports a program ended by SIGPIPE
+DEST = {"from": "start", "to": "end"}  # argparse names for the parameters that are keywords
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -33,98 +41,56 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"error: {message}\n")
 
 
-def iso_date(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+class Failure(Exception):
+    """An error the command reports as one line (exit status ``code``)."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
 
 
-def org_error(ds, org: str) -> str | None:
-    if org in ds.org_ids():
-        return None
-    return f"unknown organisation {org!r}; known: {', '.join(ds.org_ids())}"
+def given(args, names) -> dict[str, str]:
+    """The query parameters given on the command line, as text (as a URL carries them)."""
+    return {n: getattr(args, DEST.get(n, n), None) for n in names}
 
 
-def summit_error(ds, summit: str) -> str | None:
-    if summit in set(ds.summits["id"]):
-        return None
-    return f"unknown summit {summit!r}; list them with: python -m geo summits --org ORG"
-
-
-def print_csv(table, columns: list[str]) -> int:
-    table[columns].to_csv(sys.stdout, index=False, lineterminator="\n")
+def cmd_query(args) -> int:
+    ds = load_dataset(args.data)
+    params = [p.name for p in query.QUERIES[args.command].params]
+    table = query.answer(ds, args.command, given(args, params))
+    emit(query.render(table, args.format).encode("utf-8"), "-")
     return 0
 
 
-def cmd_membership(args) -> int:
-    ds = load_dataset(args.data)
-    if problem := org_error(ds, args.org):
-        return fail(problem)
-    table = membership.statuses_on(ds.memberships, ds.countries, args.org, args.date)
-    return print_csv(table, membership.TABLE_COLUMNS)
-
-
-def cmd_summits(args) -> int:
-    ds = load_dataset(args.data)
-    if problem := org_error(ds, args.org):
-        return fail(problem)
-    table = attendance.summits_of(ds.summits, args.org, args.start, args.end)
-    return print_csv(table, attendance.SUMMIT_COLUMNS)
-
-
-def cmd_attendance(args) -> int:
-    ds = load_dataset(args.data)
-    if problem := summit_error(ds, args.summit):
-        return fail(problem)
-    return print_csv(attendance.roster(ds, args.summit), attendance.ROSTER_COLUMNS)
-
-
-def cmd_territories(args) -> int:
-    ds = load_dataset(args.data)
-    names = dict(zip(ds.territory_names["territory"], ds.territory_names["name"]))
-    return print_csv(territories.table_on(ds.territories, names, args.date), territories.COLUMNS)
-
-
 def cmd_export(args) -> int:
-    from geo import export, frames  # geopandas is only needed here
+    if args.format not in query.EXPORT_FORMATS:
+        known = ", ".join(query.EXPORT_FORMATS)
+        raise Failure(f"format: unknown format {query.shown(args.format)}; known: {known}")
+    from geo import export  # geopandas is only needed here
 
+    target = output_target(args.output)
     ds = load_dataset(args.data)
-    if args.format not in export.FORMATS:
-        return fail(f"unknown format {args.format!r}; known: {', '.join(export.FORMATS)}")
-    if args.summit:
-        if problem := summit_error(ds, args.summit):
-            return fail(problem)
-        states, host = frames.summit_frame(args.summit, ds)
-        layers = {
-            export.layer_name(args.summit, "attendance"): states,
-            export.layer_name(args.summit, "host_city"): host,
-        }
-    else:
-        if args.org is None or args.date is None:
-            return fail("export needs --summit, or both --org and --date")
-        if problem := org_error(ds, args.org):
-            return fail(problem)
-        layers = {
-            export.layer_name(args.org, args.date.isoformat()): frames.membership_frame(
-                args.org, args.date, ds
-            )
-        }
-    target = Path(args.output)
-    if not target.parent.is_dir():
-        return fail(f"cannot write {target}: the folder {target.parent} does not exist")
-    try:
-        size = export.write_file(layers, args.format, target)
-    except OSError as exc:
-        return fail(f"cannot write {target}: {exc.strerror or exc}")
-    print(f"wrote {target} ({size} bytes, {', '.join(layers)})")
+    layers = export.layers_for(ds, given(args, ("org", "date", "summit")))
+    written = emit(export.to_bytes(layers, args.format), target)
+    if target != "-":
+        print(f"wrote {target} ({written} bytes, {', '.join(layers)})", file=sys.stderr)
+    return 0
+
+
+def cmd_package(args) -> int:
+    from geo import export
+
+    target = output_target(args.output)
+    written = emit(export.package_zip(load_dataset(args.data)), target)
+    if target != "-":
+        print(f"wrote {target} ({written} bytes)", file=sys.stderr)
     return 0
 
 
 def cmd_validate(args) -> int:
     ds = load_dataset(args.data)
     counts = ", ".join(f"{len(getattr(ds, name))} {name}" for name in report.TABLES)
-    print(f"data/ is valid: {counts}")
+    emit(f"{args.data.name}/ is valid: {counts}\n".encode(), "-")
     return 0
 
 
@@ -135,7 +101,7 @@ def cmd_report(args) -> int:
         readme.write_text(report.with_report(readme.read_text(encoding="utf-8"), text), "utf-8")
         print(f"updated the coverage section of {readme}")
     else:
-        print(text)
+        emit(f"{text}\n".encode(), "-")
     return 0
 
 
@@ -150,37 +116,54 @@ def cmd_geometry(args) -> int:
     return 0
 
 
-def fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2
+def output_target(name: str) -> str:
+    """``-`` (standard output) or a path that is absent or a regular file to replace."""
+    if name == "-":
+        return name
+    if not name.strip():
+        raise Failure("-o needs a file name, or - for standard output")
+    from geo import export
+
+    problem = export.unwritable(Path(name))
+    if problem:
+        raise Failure(f"cannot write {name}: {problem}")
+    return name
+
+
+def emit(data: bytes, target: str) -> int:
+    """Write ``data`` to standard output (``-``) or, all at once, to the file ``target``."""
+    if target != "-":
+        from geo import export
+
+        try:
+            return export.write_bytes(data, Path(target))
+        except OSError as exc:
+            raise Failure(f"cannot write {target}: {exc.strerror or exc}") from None
+    out = sys.stdout.buffer
+    out.write(data)
+    out.flush()
+    return len(data)
 
 
 def parser() -> argparse.ArgumentParser:
     p = OneLineParser(prog="python -m geo", description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
-    m = sub.add_parser("membership", help="statuses of the 15 states in one organisation on a day")
-    m.add_argument("--org", required=True)
-    m.add_argument("--date", required=True, type=iso_date)
-    m.set_defaults(run=cmd_membership)
-    s = sub.add_parser("summits", help="summits of one organisation, oldest first")
-    s.add_argument("--org", required=True)
-    s.add_argument("--from", dest="start", type=iso_date)
-    s.add_argument("--to", dest="end", type=iso_date)
-    s.set_defaults(run=cmd_summits)
-    a = sub.add_parser("attendance", help="who came to one summit (seats and guests)")
-    a.add_argument("--summit", required=True)
-    a.set_defaults(run=cmd_attendance)
-    t = sub.add_parser("territories", help="contested territories' situations on a day")
-    t.add_argument("--date", required=True, type=iso_date)
-    t.set_defaults(run=cmd_territories)
+    for q in query.QUERIES.values():
+        cmd = sub.add_parser(q.name, help=q.summary)
+        for param in q.params:
+            cmd.add_argument(f"--{param.name}", dest=DEST.get(param.name), help=param.help)
+        cmd.add_argument("--format", choices=query.FORMATS, default="csv")
+        cmd.set_defaults(run=cmd_query)
     e = sub.add_parser("export", help="a map as gpkg, geojson, shp (zipped), fgb or csv")
-    e.add_argument("--org")
-    e.add_argument("--date", type=iso_date)
-    e.add_argument("--summit")
+    for name in ("org", "date", "summit"):
+        e.add_argument(f"--{name}")
     e.add_argument("--format", required=True)
-    e.add_argument("-o", "--output", required=True)
+    e.add_argument("-o", "--output", required=True, help="a file, or - for standard output")
     e.set_defaults(run=cmd_export)
+    z = sub.add_parser("package", help="the data package as a zip, with its codebook")
+    z.add_argument("-o", "--output", required=True, help="a file, or - for standard output")
+    z.set_defaults(run=cmd_package)
     sub.add_parser("validate", help="check every data file").set_defaults(run=cmd_validate)
     r = sub.add_parser("report", help="coverage of the dataset and its sources")
     r.add_argument("--readme", action="store_true", help="write it into README.md")
@@ -194,5 +177,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except DataError as err:
-        print(f"data/ is not valid:\n{err}", file=sys.stderr)
+        print(f"{args.data.name}/ is not valid:\n{err}", file=sys.stderr)
         return 1
+    except (query.QueryError, Failure) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return getattr(err, "code", 2)
+    except BrokenPipeError:
+        return closed_pipe()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            return closed_pipe()
+        print(f"error: cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
+        quiet_stdout()
+        return 1
+
+
+def closed_pipe() -> int:
+    """The reader went away (``| head -1``): stop without a word."""
+    quiet_stdout()
+    return CLOSED_PIPE
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so Python's own flush at exit has nothing left
+    to fail on (it would print a traceback of its own)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

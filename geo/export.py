@@ -1,32 +1,30 @@
-"""Downloads: the data package as a zip, a map as a GIS file, a map as a PNG.
+"""Downloads: the data package as a zip, a map as a GIS file.
 
 GIS files are written with geopandas (pyogrio) into a temporary folder and returned as
 bytes, or moved into place in one step, so a failed export never leaves half a file.
 Shapefile field names are cut to ten characters; ``FIELDS.txt`` in the zip says which
-field is which.
+field is which. The package zip holds the bytes that passed validation
+(``Dataset.files``), never what is on disk at the moment of the download.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import os
+import stat
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-PACKAGE_FILES = ("datapackage.json", "LICENSE.md")
-FORMATS = {
-    "gpkg": ("GeoPackage", "GPKG", "application/geopackage+sqlite3"),
-    "geojson": ("GeoJSON", "GeoJSON", "application/geo+json"),
-    "shp": ("Shapefile (zip)", "ESRI Shapefile", "application/zip"),
-    "fgb": ("FlatGeobuf", "FlatGeobuf", "application/octet-stream"),
-    "csv": ("CSV (no geometry)", None, "text/csv"),
-}
+from geo import frames, query
+
+PACKAGE_FOLDER = "post-soviet-blocs"
+FORMATS = query.EXPORT_FORMATS
 SHORT_NAMES = {  # the dBase format behind shapefiles allows ten characters
     "representative": "represent",
     "signed_final_document": "signed",
@@ -36,17 +34,42 @@ SHORT_NAMES = {  # the dBase format behind shapefiles allows ten characters
 }
 
 
-def package_zip(data_dir: Path) -> bytes:
-    """datapackage.json, the licence and every CSV it names, in one zip."""
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    names = [*PACKAGE_FILES, *(r["path"] for r in descriptor["resources"])]
+def package_zip(ds, extra: Mapping[str, bytes] | None = None) -> bytes:
+    """The validated package (descriptor, licence, every CSV, the shapes) in one zip,
+    plus ``extra`` files (name -> bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            path = data_dir / name
-            if path.exists():
-                archive.write(path, f"post-soviet-blocs/{name}")
+        for name, raw in {**ds.files, **(extra or {})}.items():
+            info = zipfile.ZipInfo(f"{PACKAGE_FOLDER}/{name}", date_time=zip_time(ds))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, raw)
     return buffer.getvalue()
+
+
+def zip_time(ds) -> tuple[int, int, int, int, int, int]:
+    """Every member dated the day the data last changed: the same data, the same bytes."""
+    day = ds.updated or date(1991, 12, 8)
+    return (day.year, day.month, day.day, 0, 0, 0)
+
+
+def layers_for(ds, raw: Mapping[str, str | None]) -> dict[str, gpd.GeoDataFrame]:
+    """The layers of a map download: a summit (``summit``), or one organisation on one day
+    (``org`` and ``date``); parameters as text, checked as the queries check them."""
+    if raw.get("summit"):
+        summit = query.parse_summit("summit", raw["summit"], ds)
+        states, host = frames.summit_frame(summit, ds)
+        return {layer_name(summit, "attendance"): states, layer_name(summit, "host_city"): host}
+    if not raw.get("org") or not raw.get("date"):
+        raise query.QueryError("export needs summit, or both org and date")
+    org = query.parse_org("org", raw["org"], ds)
+    day = query.parse_day("date", raw["date"], ds)
+    name = layer_name(org, day.isoformat())
+    layers = {name: frames.membership_frame(org, day, ds)}
+    contested = frames.territories_frame(day, ds)
+    if len(contested):
+        layers[f"{name}_territories"] = contested
+    return layers
 
 
 def layer_name(*parts: str) -> str:
@@ -113,15 +136,43 @@ def shapefile_zip(frames: dict[str, gpd.GeoDataFrame], folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def write_file(layers: dict[str, gpd.GeoDataFrame], fmt: str, target: Path) -> int:
-    """Write to ``target`` all at once: a temporary file beside it, then a rename."""
-    data = to_bytes(layers, fmt)
+def unwritable(target: Path) -> str | None:
+    """Why ``target`` must not be written, or None: it must be absent or a regular file
+    (never a device, a pipe or a symbolic link, which a rename would replace), in an
+    existing folder."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        return "it exists and is not a regular file"
+    if not target.parent.is_dir():
+        return f"the folder {target.parent} does not exist"
+    return None
+
+
+def write_bytes(data: bytes, target: Path) -> int:
+    """Write to ``target`` all at once: a temporary file beside it, then a rename; the
+    file gets the mode a new file gets under the process's umask."""
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return len(data)
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)  # reading it means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
+def write_file(layers: dict[str, gpd.GeoDataFrame], fmt: str, target: Path) -> int:
+    return write_bytes(to_bytes(layers, fmt), target)

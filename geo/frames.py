@@ -6,12 +6,14 @@
 
 Every frame is in EPSG:4326 (longitude, latitude; Chukotka continues past 180° so Russia
 is one piece) and carries the same facts as the command line (``python -m geo
-membership``, ``attendance``, ``territories``). The committed shapes are read once per
-process and never handed out: each call returns a new frame the caller may change.
+membership``, ``attendance``, ``territories``). The shapes are the dataset's own
+(``data/geometry/`` of its package), read once per content and never handed out: each
+call returns a new frame the caller may change.
 """
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from functools import lru_cache
 
@@ -25,17 +27,23 @@ from geo.paths import GEOMETRY_FILE, TERRITORY_FILE
 from geo.validate import parse_date
 
 CRS = "EPSG:4326"
+STATES = f"geometry/{GEOMETRY_FILE.name}"
+TERRITORIES = f"geometry/{TERRITORY_FILE.name}"
 
 
-@lru_cache(maxsize=1)
-def _shapes() -> gpd.GeoDataFrame:
-    """The committed states and context countries (private: callers get copies)."""
-    return gpd.read_file(GEOMETRY_FILE)
+@lru_cache(maxsize=4)
+def _read(raw: bytes) -> gpd.GeoDataFrame:
+    """Shapes from a package's validated GeoJSON bytes (private: callers get copies)."""
+    return gpd.read_file(io.BytesIO(raw))
 
 
-@lru_cache(maxsize=1)
-def _territory_shapes() -> gpd.GeoDataFrame:
-    return gpd.read_file(TERRITORY_FILE)
+def _shapes(ds: Dataset | None = None) -> gpd.GeoDataFrame:
+    """The states and context countries of ``ds``'s own package (default: data/)."""
+    return _read((ds or _default_dataset()).files[STATES])
+
+
+def _territory_shapes(ds: Dataset | None = None) -> gpd.GeoDataFrame:
+    return _read((ds or _default_dataset()).files[TERRITORIES])
 
 
 @lru_cache(maxsize=1)
@@ -53,15 +61,15 @@ def join(table: pd.DataFrame, shapes: gpd.GeoDataFrame, on: str, columns: list[s
     return gpd.GeoDataFrame(joined, geometry="geometry", crs=CRS)
 
 
-def states_frame() -> gpd.GeoDataFrame:
+def states_frame(ds: Dataset | None = None) -> gpd.GeoDataFrame:
     """The fifteen post-Soviet states: ``iso3``, ``name``, ``geometry``."""
-    shapes = _shapes()
+    shapes = _shapes(ds)
     return shapes[shapes["region"]][["iso3", "name", "geometry"]].reset_index(drop=True)
 
 
-def context_frame() -> gpd.GeoDataFrame:
+def context_frame(ds: Dataset | None = None) -> gpd.GeoDataFrame:
     """The neighbouring countries drawn for context only (never classified)."""
-    shapes = _shapes()
+    shapes = _shapes(ds)
     return shapes[~shapes["region"]][["iso3", "name", "geometry"]].reset_index(drop=True)
 
 
@@ -86,7 +94,7 @@ def membership_frame(org: str, day: date | str, ds: Dataset | None = None) -> gp
     if org not in ds.org_ids():
         raise ValueError(f"unknown organisation {org!r}; known: {', '.join(ds.org_ids())}")
     table = membership.statuses_on(ds.memberships, ds.countries, org, as_day(day))
-    return join(table, _shapes(), "iso3", membership.TABLE_COLUMNS)
+    return join(table, _shapes(ds), "iso3", membership.TABLE_COLUMNS)
 
 
 def summit_frame(summit_id: str, ds: Dataset | None = None):
@@ -113,7 +121,7 @@ def summit_frame(summit_id: str, ds: Dataset | None = None):
     if summit_id not in set(ds.summits["id"]):
         raise ValueError(f"unknown summit {summit_id!r}")
     roster = attendance.roster(ds, summit_id)
-    states = join(roster, _shapes(), "iso3", attendance.ROSTER_COLUMNS)
+    states = join(roster, _shapes(ds), "iso3", attendance.ROSTER_COLUMNS)
     summit = ds.summits[ds.summits["id"] == summit_id].iloc[0]
     place = ds.place(summit["city"], summit["host_iso3"]) if summit["city"] else None
     rows = (
@@ -151,7 +159,7 @@ def overlap_frame(
         "; ".join(o if s == "member" else f"{o} ({s})" for o, s in pairs)
         for pairs in table["memberships"]
     ]
-    return join(table, _shapes(), "iso3", ["iso3", "name", "count", "organisations"])
+    return join(table, _shapes(ds), "iso3", ["iso3", "name", "count", "organisations"])
 
 
 def territories_frame(day: date | str, ds: Dataset | None = None) -> gpd.GeoDataFrame:
@@ -166,4 +174,4 @@ def territories_frame(day: date | str, ds: Dataset | None = None) -> gpd.GeoData
     ds = ds or _default_dataset()
     names = dict(zip(ds.territory_names["territory"], ds.territory_names["name"]))
     table = territories.table_on(ds.territories, names, as_day(day))
-    return join(table, _territory_shapes(), "territory", territories.COLUMNS)
+    return join(table, _territory_shapes(ds), "territory", territories.COLUMNS)

@@ -3,7 +3,10 @@
 ``load_dataset`` either returns every table, fully validated, or raises one
 ``DataError`` listing all problems; the app never sees partial data. A file that cannot
 be read at all (missing, no permission) raises ``DataUnreadable``, so nobody is told to
-fix a row when the fault is the folder.
+fix a row when the fault is the folder. The descriptor's own shape is checked first
+(``geo.descriptor``), and only files inside the package are ever read. The bytes that
+passed validation are kept (``Dataset.files``), so a download of the package is exactly
+the data shown, even while the files on disk are being edited.
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geo import validate
-from geo.paths import DATA_DIR
-from geo.validate import DataError, Row, parse_date
+from geo import descriptor as descriptor_shape
+from geo import shapes, validate
+from geo.paths import DATA_DIR, geometry_files
+from geo.validate import DataError, DataUnreadable, Row, parse_date, reason
 
 DESCRIPTOR_NAME = "datapackage.json"
-
-
-class DataUnreadable(DataError):
-    """A data file could not be opened or read (missing, or no permission)."""
+LICENCE_NAME = "LICENSE.md"
+NO_FILES = MappingProxyType({})
+__all__ = ["DataError", "DataUnreadable", "Dataset", "load_dataset", "reason"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,13 @@ class Dataset:
     territory_names: pd.DataFrame
     territories: pd.DataFrame
     updated: date | None = None  # the descriptor's "created": when the data last changed
+    version: str = ""  # the descriptor's "version": the data release
+    folder: Path = DATA_DIR
+    # Package file name (as in the zip: "memberships.csv", "geometry/region.geojson") ->
+    # the bytes that passed validation.
+    files: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
     # Derived once, here: every rerun asks for them several times.
     _org_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
     lifespans: MappingProxyType = field(init=False, repr=False, compare=False)
@@ -84,22 +94,26 @@ class Dataset:
         return self._places.get((city, iso3))
 
 
-def reason(exc: OSError) -> str:
-    """Why a file could not be read, without the server's paths."""
-    return exc.strerror or type(exc).__name__
-
-
-def read_descriptor(data_dir: Path = DATA_DIR) -> dict:
-    """The Frictionless descriptor: the one place the schema is written down."""
-    path = data_dir / DESCRIPTOR_NAME
+def read_descriptor(data_dir: Path = DATA_DIR, raw: bytes | None = None) -> dict:
+    """The Frictionless descriptor, the one place the schema is written down, once its
+    own shape is known to be what the loader expects."""
+    if raw is None:
+        raw = read_file(data_dir / DESCRIPTOR_NAME, f"data/{DESCRIPTOR_NAME}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataUnreadable([f"data/{DESCRIPTOR_NAME}: cannot be read ({reason(exc)})"]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        descriptor = json.loads(raw.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DataError([f"data/{DESCRIPTOR_NAME}: is not valid JSON ({exc})"]) from None
+    problems = descriptor_shape.problems(descriptor)
+    if problems:
+        raise DataError(problems)
+    return descriptor
+
+
+def read_file(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataUnreadable([f"{label}: cannot be read ({reason(exc)})"]) from None
 
 
 def parse_lines(raw: bytes) -> list[tuple[int, list[str]]]:
@@ -113,8 +127,10 @@ def parse_lines(raw: bytes) -> list[tuple[int, list[str]]]:
     return out
 
 
-def read_tables(data_dir: Path, descriptor: dict, problems: list[str]) -> dict[str, list[Row]]:
-    """Type-check every resource file named in the descriptor."""
+def read_tables(
+    data_dir: Path, descriptor: dict, problems: list[str], files: dict[str, bytes]
+) -> dict[str, list[Row]]:
+    """Type-check every resource file named in the descriptor (its bytes kept in ``files``)."""
     tables, unreadable = {}, []
     for resource in descriptor["resources"]:
         label = f"data/{resource['path']}"
@@ -123,6 +139,7 @@ def read_tables(data_dir: Path, descriptor: dict, problems: list[str]) -> dict[s
         except OSError as exc:
             unreadable.append(f"{label}: cannot be read ({reason(exc)})")
             continue
+        files[resource["path"]] = raw
         try:
             lines = parse_lines(raw)
         except (UnicodeDecodeError, csv.Error) as exc:
@@ -158,10 +175,18 @@ MEMBERSHIPS_HINT = "(see data/memberships.csv)"
 
 
 def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """Load and validate all tables; raise DataError naming every problem."""
-    descriptor = read_descriptor(data_dir)
+    """Load and validate all tables and the shapes; raise DataError naming every problem.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path
+        A data package folder: ``datapackage.json``, the CSVs it names, and
+        ``geometry/`` with the states' and territories' shapes.
+    """
+    files = {DESCRIPTOR_NAME: read_file(data_dir / DESCRIPTOR_NAME, f"data/{DESCRIPTOR_NAME}")}
+    descriptor = read_descriptor(data_dir, files[DESCRIPTOR_NAME])
     problems: list[str] = []
-    tables = read_tables(data_dir, descriptor, problems)
+    tables = read_tables(data_dir, descriptor, problems, files)
     if not problems:
         check_facts(tables, descriptor, problems)
     if problems:
@@ -175,4 +200,24 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         for res in descriptor["resources"]
     }
     created = descriptor.get("created", "")
-    return Dataset(**frames, updated=parse_date(created[:10]) if created else None)
+    ds = Dataset(
+        **frames,
+        updated=parse_date(created[:10]) if created else None,
+        version=str(descriptor.get("version", "")),
+        folder=data_dir,
+    )
+    files |= read_shapes(ds, data_dir)
+    licence = data_dir / LICENCE_NAME
+    if licence.is_file():
+        files[LICENCE_NAME] = read_file(licence, f"data/{LICENCE_NAME}")
+    object.__setattr__(ds, "files", MappingProxyType(files))  # before anyone shares it
+    return ds
+
+
+def read_shapes(ds: Dataset, data_dir: Path) -> dict[str, bytes]:
+    """The package's own shapes, checked against its states and territories."""
+    paths = geometry_files(data_dir)
+    raw = [shapes.read(p) for p in paths]
+    names = tuple(shapes.label(p) for p in paths)
+    shapes.check(ds, raw[0], raw[1], names)
+    return {f"geometry/{p.name}": r for p, r in zip(paths, raw)}

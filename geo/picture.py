@@ -42,23 +42,24 @@ def mercator(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame.to_crs(MERCATOR)
 
 
-def figure(drawn: Drawn, labels: Labels, subtitle: str = "") -> Figure:
-    """The map as a matplotlib figure (not yet saved), its legend built from ``drawn``."""
+def figure(drawn: Drawn, labels: Labels, subtitle: str = "", ds=None) -> Figure:
+    """The map as a matplotlib figure (not yet saved), its legend built from ``drawn``,
+    on the shapes of ``ds``'s package (default: data/)."""
     fig = Figure(figsize=SIZE, dpi=DPI)
     ax = fig.add_axes(AXES)
     ax.set_facecolor(palette.SEA)
     window = mercator(gpd.GeoDataFrame(geometry=[box(*WINDOW)], crs=frames.CRS)).total_bounds
-    context = mercator(frames.context_frame())
+    context = mercator(frames.context_frame(ds))
     context.plot(
         ax=ax,
         color=palette.CONTEXT_FILL,
         edgecolor=palette.CONTEXT_BORDER,
         linewidth=0.3,
     )
-    states = frames.states_frame()
+    states = frames.states_frame(ds)
     states = mercator(states.assign(fill=states["iso3"].map(drawn.fills)))
     states.plot(ax=ax, color=states["fill"], edgecolor=palette.BORDER, linewidth=0.4)
-    draw_territories(ax, drawn)
+    draw_territories(ax, drawn, ds)
     for lat, lon, *_rest in drawn.markers:
         point = mercator(gpd.GeoDataFrame(geometry=[Point(lon, lat)], crs=frames.CRS))
         fill = _rest[2] if len(_rest) > 2 else palette.MARKER_FILL
@@ -85,10 +86,10 @@ def figure(drawn: Drawn, labels: Labels, subtitle: str = "") -> Figure:
     return fig
 
 
-def draw_territories(ax, drawn: Drawn) -> None:
+def draw_territories(ax, drawn: Drawn, ds=None) -> None:
     if not drawn.territories:
         return
-    shapes = frames._territory_shapes()
+    shapes = frames._territory_shapes(ds)
     for t in drawn.territories:
         shape = mercator(shapes[shapes["territory"] == t["id"]])
         if t["solid"]:

@@ -8,17 +8,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from geo import sources
+from geo.descriptor import TABLES
 
-TABLES = (
-    "organisations",
-    "countries",
-    "memberships",
-    "summits",
-    "attendance",
-    "cities",
-    "territory_names",
-    "territories",
-)
 CORE = ("CIS", "CSTO", "EAEU")
 TOP_DOMAINS = 15
 

@@ -1,7 +1,8 @@
 """The committed shapes, read at run time: checked at start-up like the data.
 
 A missing or broken geometry file is a ``DataError`` naming the file (never a traceback
-later, and never a download button that silently does nothing).
+later, and never a download button that silently does nothing). The shapes of a data
+package are its own: ``data/geometry/`` beside the CSVs of the folder being loaded.
 """
 
 from __future__ import annotations
@@ -12,44 +13,63 @@ from pathlib import Path
 
 from shapely.geometry import shape
 
-from geo.load import DataUnreadable, reason
-from geo.paths import GEOMETRY_FILE, ROOT, TERRITORY_FILE
-from geo.validate import DataError
+from geo.paths import GEOMETRY_FILE
+from geo.validate import DataError, DataUnreadable, reason
 
 
 def label(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return path.name
+    """data/geometry/region.geojson: the file as a curator knows it, no server path."""
+    return f"data/{path.parent.name}/{path.name}"
 
 
-def load(path: Path = GEOMETRY_FILE) -> dict:
-    """Read a committed GeoJSON FeatureCollection; a clear error if it cannot be."""
+def read(path: Path) -> bytes:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except OSError as exc:
         raise DataUnreadable([f"{label(path)}: cannot be read ({reason(exc)})"]) from None
+
+
+def parse(raw: bytes, name: str) -> dict:
+    """A GeoJSON FeatureCollection whose every feature has properties and a geometry;
+    a clear error naming ``name`` (and the feature) if it is not one."""
     try:
-        collection = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError([f"{label(path)}: is not valid GeoJSON ({exc})"]) from None
-    if collection.get("type") != "FeatureCollection":
-        raise DataError([f"{label(path)}: is not a GeoJSON FeatureCollection"])
+        collection = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError([f"{name}: is not valid GeoJSON ({exc})"]) from None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise DataError([f"{name}: is not a GeoJSON FeatureCollection"])
+    features = collection.get("features")
+    if not isinstance(features, list):
+        raise DataError([f"{name}: has no list of features"])
+    problems = [
+        f"{name}: feature {i} has no properties or no geometry"
+        for i, f in enumerate(features, start=1)
+        if not (
+            isinstance(f, dict)
+            and isinstance(f.get("properties"), dict)
+            and isinstance(f.get("geometry"), dict)
+        )
+    ]
+    if problems:
+        raise DataError(problems)
     return collection
 
 
-def check(ds, states: Path = GEOMETRY_FILE, territories: Path = TERRITORY_FILE) -> None:
-    """Every state and every territory in the data has a shape."""
-    have = {f["properties"].get("iso3") for f in load(states)["features"]}
+def load(path: Path = GEOMETRY_FILE) -> dict:
+    """Read a GeoJSON FeatureCollection; a clear error if it cannot be."""
+    return parse(read(path), label(path))
+
+
+def check(ds, states: bytes, territories: bytes, names: tuple[str, str]) -> None:
+    """Every state and every territory in the data has a shape (``names`` label the two
+    files in messages)."""
+    have = {f["properties"].get("iso3") for f in parse(states, names[0])["features"]}
     problems = [
-        f"{label(states)}: no shape for {iso3}" for iso3 in ds.countries["iso3"] if iso3 not in have
+        f"{names[0]}: no shape for {iso3}" for iso3 in ds.countries["iso3"] if iso3 not in have
     ]
-    drawn = {f["properties"].get("territory") for f in load(territories)["features"]}
+    drawn = {f["properties"].get("territory") for f in parse(territories, names[1])["features"]}
     problems += [
-        f"{label(territories)}: no shape for {t}"
-        for t in ds.territory_names["territory"]
-        if t not in drawn
+        f"{names[1]}: no shape for {t}" for t in ds.territory_names["territory"] if t not in drawn
     ]
     if problems:
         raise DataError(problems)

@@ -73,6 +73,19 @@ def on_day(table: pd.DataFrame, day: date, de_facto: bool = False) -> Contested:
     return Contested(tuple(sorted(held, key=lambda r: r["territory"])), de_facto)
 
 
+def solid(row: dict, de_facto: bool) -> bool:
+    """Drawn in a plain colour (de facto view, wholly held), not hatched over its state."""
+    return de_facto and row["situation"] in WHOLLY_HELD
+
+
+def shown_as(row: dict, de_facto: bool) -> str:
+    """Whose colour a territory takes: the de jure state's (hatched over it), the holding
+    state's, or "" for an unrecognised authority's own tone."""
+    if not solid(row, de_facto):
+        return row["de_jure_iso3"]
+    return row["controlled_by"] or ""
+
+
 def change_days(table: pd.DataFrame) -> list[date]:
     """Every day on which some territory's situation starts or ends."""
     days = set(table["start"]) | {d for d in table["end"] if d is not None}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo import membership, territories
+from geo import membership, query, territories
 from geo.labels import N_, Labels
 from geo.validate import parse_date
 
@@ -35,16 +35,7 @@ READS_CARRIED = {
 }
 SCOPES = ("members", "any")
 DEFAULT_OVERLAP = ("CIS", "CSTO", "EAEU")
-DATA_TABLES = (
-    "memberships",
-    "summits",
-    "attendance",
-    "organisations",
-    "countries",
-    "cities",
-    "territories",
-    "territory_names",
-)
+DATA_TABLES = query.DATA_TABLES
 WHY = {
     "empty": N_("empty value"),
     "unknown": N_("not a known choice"),
@@ -53,7 +44,19 @@ WHY = {
     "reversed": N_("from is after to"),
     "too_long": N_("longer than any valid value"),
     "items": N_("contains unknown, repeated or no choices"),
+    "too_many": N_(
+        "This link carries more than {fields} parameters or {size} characters, so all of "
+        "them were ignored; showing the default view."
+    ),
 }
+# Every parameter some page reads; anything else in a link is ignored before any work.
+NAMES = frozenset(
+    ("org", "date", "borders", "table", "q", "summit", "from", "to", "orgs", "scope", "iso3")
+    + ("lang", "embed", "view")
+)
+# Characters that could change how the text around them reads: C0 and C1 controls, and
+# the bidirectional marks, embeddings, overrides and isolates.
+CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`]")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class Notice:
     def text(self, labels: Labels) -> str:
         """'Ignored org=`FOO`: not a known choice; showing `CIS`.' in the reader's language."""
         why = labels.gettext(WHY[self.why]).format(**dict(self.detail))
+        if not self.name:  # the whole link, not one parameter
+            return why
         return labels.gettext("Ignored {name}={value}: {why}; showing {fallback}.").format(
             name=self.name, value=code(self.raw), why=why, fallback=code(self.fallback)
         )
@@ -77,7 +82,7 @@ class Notice:
 def code(value: str) -> str:
     """Inline code for Streamlit's markdown: never a link, never markup, one line, short."""
     text = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-    text = re.sub(r"[\x00-\x1f\x7f`]", "?", text)
+    text = CONTROLS.sub("?", text)
     return f"`{text}`" if text.strip() else "` `"
 
 

@@ -27,6 +27,15 @@ class DataError(Exception):
         super().__init__("\n".join(shown + tail))
 
 
+class DataUnreadable(DataError):
+    """A data file could not be opened or read (missing, or no permission)."""
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be read, without the server's paths."""
+    return exc.strerror or type(exc).__name__
+
+
 @dataclass(frozen=True)
 class Row:
     """One parsed CSV row, with where it came from."""

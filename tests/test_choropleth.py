@@ -19,7 +19,7 @@ D = date.fromisoformat
 
 @pytest.fixture(scope="module")
 def urls():
-    out = assets.links("app.assets.leaflet", "app.assets.geometry")
+    out = assets.links("assets/geometry/0/region.geojson", "assets/geometry/0/territories.geojson")
     assets.use_local_assets(out)
     return out
 
@@ -81,7 +81,7 @@ def test_no_third_party_asset(urls, ds, labels):
     assert links, "expected the local Leaflet links"
     assert all(not u.startswith(("http:", "https:", "//")) for u in links), links
     assert "cdn" not in html.lower()
-    assert urls.leaflet_js.startswith("../app.assets.leaflet/leaflet.js")
+    assert urls.leaflet_js == "../../assets/leaflet/1.9.3/leaflet.js"  # the site root, from the iframe
 
 
 def test_fills_follow_statuses(urls, ds, labels):

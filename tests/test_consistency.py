@@ -160,30 +160,23 @@ def test_the_app_needs_only_the_runtime_requirements():
                     modules |= {f"{node.module}.{a.name}" for a in node.names}
                 elif node.module.startswith(("geo.", "app.")):
                     modules.add(node.module)
+    modules |= {"geo.export", "geo.frames", "geo.picture"}  # imported on a download
     blocked = "".join(f"sys.modules[{m!r}] = None; " for m in DEV_ONLY.values())
     code = f"import sys; {blocked}" + "; ".join(f"import {m}" for m in sorted(modules))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    assert "geo.frames" in modules and "app.pages.membership" in modules
+    assert "app.server" in modules and "app.pages.membership" in modules
 
 
 def test_the_app_loads_the_gis_stack_only_for_a_download():
     """geopandas, pyogrio and matplotlib cost about 70 MB a process: the pages, the cache
     and the map import none of them until someone asks for a file."""
     code = (
-        "import sys; import app.menu, app.cache, app.mapview, app.downloads, app.errors; "
+        "import sys; import app.menu, app.cache, app.mapview, app.downloads, app.errors, "
+        "app.server; "
         "print(sorted(m for m in ('geopandas', 'pyogrio', 'pyproj', 'matplotlib') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
-
-
-def test_the_download_picker_sends_the_exporter_s_file_types():
-    from app import downloads
-    from geo import export
-
-    for fmt, (_label, _suffix, mime) in downloads.FILES.items():
-        if fmt in export.FORMATS:
-            assert mime == export.FORMATS[fmt][2], fmt

@@ -24,7 +24,7 @@ def captured(monkeypatch):
 
 
 def spec(ds):
-    urls = assets.links("app.assets.leaflet", "app.assets.geometry")
+    urls = assets.links("assets/geometry/0/region.geojson", "assets/geometry/0/territories.geojson")
     assets.use_local_assets(urls)
     labels = Labels("en", names.build(ds))
     table = membership.statuses_on(ds.memberships, ds.countries, "CSTO", date(2012, 7, 1))

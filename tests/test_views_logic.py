@@ -132,12 +132,10 @@ def test_travel_steps_hold_years_and_change_days(ds):
     assert membership.step_label(D("2009-08-18")) == "2009-08-18"
 
 
-def test_package_zip_is_a_valid_data_package(tmp_path):
+def test_package_zip_is_a_valid_data_package(tmp_path, ds):
     from frictionless import Package, system
 
-    from geo.paths import DATA_DIR
-
-    with zipfile.ZipFile(io.BytesIO(export.package_zip(DATA_DIR))) as z:
+    with zipfile.ZipFile(io.BytesIO(export.package_zip(ds))) as z:
         z.extractall(tmp_path)
         names = {n.split("/", 1)[1] for n in z.namelist()}
     assert {"datapackage.json", "memberships.csv", "summits.csv", "attendance.csv"} <= names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import cache, chrome, session, widgets
+from app import cache, chrome, downloads, session, widgets
 from app.session import Run
 from geo import urlstate
 
@@ -33,5 +33,7 @@ def render(run: Run) -> None:
             _("summits where it held a seat; guests are left out; sort by any column"),
         )
         widgets.show_labelled(run, shown)
-        widgets.csv_button(run, record, f"attendance_record_{org}")
+        name = f"attendance_record_{org}"
+        label = _("Download {name}.csv").format(name=name)
+        downloads.csv_link(run, label, "record", name, org=org, **{"from": start, "to": end})
     session.publish("attendance", chosen, run.lang, run)

@@ -28,7 +28,7 @@ def render(run: Run) -> None:
         run.key, run.ds, start, end, tuple(orgs), run.lang
     )
     drawn = choropleth.changes(found, labels, start, end, cache.state_centres())
-    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
+    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from app import cache, chrome, downloads, session, widgets
-from app.pages.membership import contested_on, snapshot_on
 from app.session import Run
-from geo import choropleth, urlstate
+from geo import urlstate
 from geo.labels import N_
 
 PATH = "data"
@@ -45,16 +42,14 @@ def render(run: Run) -> None:
         count += "; " + _("the first {n} are shown, the download has them all").format(n=MAX_ROWS)
     st.caption(count)
     widgets.show_labelled(run, rows)
-    left, right = st.columns(2)
-    widgets.csv_button(
-        run, lambda: frame[cache.table_hits(run.key, run.ds, name, query, run.lang)], name, left
-    )
-    folder = Path(run.key.split("|", 1)[0])
-    right.download_button(
-        _("The whole data package (zip)"),
-        lambda: downloads.package_zip(folder),
-        "post-soviet-blocs.zip",
-        "application/zip",
+    table_csv = downloads.address("rows", table=name, q=query, lang=run.lang, format="csv")
+    package = downloads.address("package.zip")
+    downloads.links(
+        run,
+        [
+            (_("Download {name}.csv").format(name=name), table_csv, f"{name}.csv"),
+            (_("The whole data package (zip)"), package, "post-soviet-blocs.zip"),
+        ],
     )
     chosen |= map_downloads(run, values)
     session.publish("data", chosen, run.lang, run)
@@ -93,20 +88,6 @@ def map_downloads(run: Run, values: dict) -> dict:
         )
     )
     day = widgets.pick_date(run, _("Map date"), values, "date", right)
-
-    def table():  # the map's facts and its picture: only when a file is asked for
-        return snapshot_on(run, org, day)
-
-    def drawn():
-        return choropleth.membership(
-            table(), run.labels, org, day, contested_on(run, day, "de_jure")
-        )
-
-    downloads.map_files(
-        run,
-        drawn,
-        table,
-        f"{org}_{day.isoformat()}",
-        lambda: downloads.membership_layers(run, org, day),
-    )
+    target = {"org": org, "date": day, "borders": "de_jure"}
+    downloads.map_files(run, f"{org}_{day.isoformat()}", "membership", target)
     return {"org": org, "date": day}

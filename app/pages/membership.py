@@ -35,18 +35,13 @@ def render(run: Run) -> None:
     chrome.explain_lifetime(run, org, day)
     table = snapshot_on(run, org, day)
     drawn = choropleth.membership(table, run.labels, org, day, contested_on(run, day, borders))
-    widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets()), osm)
+    widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets(run.key, run.ds)), osm)
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run, choropleth.border_note(run.labels, borders == "de_facto") + ".")
         st.markdown(snapshot_markdown(run, org, day))
-        downloads.map_files(
-            run,
-            drawn,
-            table,
-            f"{org}_{day.isoformat()}",
-            lambda: downloads.membership_layers(run, org, day),
-        )
+        target = {"org": org, "date": day, "borders": borders}
+        downloads.map_files(run, f"{org}_{day.isoformat()}", "membership", target)
     session.publish("membership", chosen, run.lang, run)
     # Last on the page, so the timer's element never shifts the map's place (no remount).
     playing = st.session_state.get("play", False)

@@ -38,7 +38,7 @@ def render(run: Run) -> None:
     epochs = tuple(membership.epoch(cache.change_days(run.key, run.ds, o), day) for o in orgs)
     table = cache.overlap_tables(run.key, run.ds, tuple(orgs), epochs, scope == "any")[0]
     drawn = choropleth.overlap(table, labels, day, list(orgs))
-    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
+    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run)

@@ -51,7 +51,7 @@ def render(run: Run) -> None:
     drawn = choropleth.summit(
         roster, summit, labels, place, contested_on(run, summit["start"], borders)
     )
-    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets()))
+    widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run, choropleth.border_note(labels, borders == "de_facto") + ".")
@@ -63,11 +63,6 @@ def render(run: Run) -> None:
             note = _("Note (in English): {note}")
             st.caption(note.format(note=tables.inert(summit["note"])))
         widgets.show_labelled(run, table)
-        downloads.map_files(
-            run,
-            drawn,
-            roster,
-            f"attendance_{summit_id}",
-            lambda: downloads.summit_layers(run, summit_id),
-        )
+        target = {"summit": summit_id, "borders": borders}
+        downloads.map_files(run, f"attendance_{summit_id}", "attendance", target)
     session.publish("summit", chosen, run.lang, run)

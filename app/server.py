@@ -1,0 +1,129 @@
+"""The server around the pages: the atlas's own routes and middleware (one seam).
+
+``dashboard.py`` hands these to ``st.App``, which ``streamlit run dashboard.py`` finds
+and serves with uvicorn. None of the routes opens a Streamlit session.
+
+Routes
+    /api/v1/<query>        the command line's questions (``geo.query``), CSV or JSON
+    /api/v1/export         a map as a GIS file; /api/v1/package.zip the data package
+    /api/v1/openapi.json   the description of all of them
+    /api/v1/status         200 while the data are valid, 503 while they are broken
+    /assets/geometry/...   the shapes the map draws, named by their content
+Middleware (outermost first)
+    headers                refuse a foreign Host; security headers on every answer
+    static                 Streamlit's front end and Leaflet, compressed once (ServeStatic)
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from streamlit.web.server.starlette.starlette_websocket import is_host_allowed
+
+from app import api, data, geometry, openapi, static
+from geo import query
+
+# What the pages need: Streamlit's scripts and styles, its inline start-up script and
+# styles, expressions in charts, the map's iframe (same origin), tiles over https when a
+# reader asks for the OpenStreetMap background. Any site may embed the atlas.
+POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors *",
+    )
+)
+HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"content-security-policy", POLICY.encode()),
+]
+
+
+class Headers:
+    """Refuse a Host outside ``server.allowedHosts`` (HTTP and WebSocket alike, so a
+    rebound name reaches nothing), and add the security headers to every answer."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if not is_host_allowed(host):
+            if scope["type"] == "websocket":
+                return await send({"type": "websocket.close", "code": 1008})
+            return await Response("unknown host", 400, media_type="text/plain")(
+                scope, receive, send
+            )
+        if scope["type"] == "websocket":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {name for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in HEADERS if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        return await self.app(scope, receive, with_headers)
+
+
+def status(request: Request) -> Response:
+    """For readiness probes and monitors: is this process serving valid data?"""
+    try:
+        _, ds = api.current()
+    except api.ApiError as err:
+        return api.error(err.status, str(err))
+    return JSONResponse(
+        {"data": "valid", "version": ds.version, "updated": str(ds.updated or "")},
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def openapi_json(request: Request) -> Response:
+    version = ""
+    found = data.loaded(data.content_key(data.fingerprint()))
+    if not isinstance(found, Exception):
+        version = found.version
+    return JSONResponse(openapi.document(version), headers={"Access-Control-Allow-Origin": "*"})
+
+
+def routes() -> list[Route]:
+    prefix = api.PREFIX
+    tables = [
+        Route(f"{prefix}/{name}", api.endpoint(partial(api.table_body, name=name)))
+        for name in query.QUERIES
+    ]
+    return [
+        Route(f"{prefix}/openapi.json", openapi_json),
+        Route(f"{prefix}/status", status),
+        Route(f"{prefix}/export", api.endpoint(api.export_body)),
+        Route(f"{prefix}/package.zip", api.endpoint(api.package_body)),
+        Route(f"{prefix}/map.png", api.endpoint(api.picture_body)),
+        *tables,
+        Route(f"{prefix}/{{rest:path}}", api.not_found),
+        Route(f"{prefix}", api.not_found),
+        Route(f"{geometry.PREFIX}{{digest}}/{{name}}", geometry.serve),
+    ]
+
+
+def middleware() -> list[Middleware]:
+    return [
+        Middleware(Headers),
+        Middleware(static.middleware, root=static.folder()),
+    ]
