@@ -88,4 +88,9 @@ if __name__ == "__main__":  # the pages' modules load here, inside the running s
 else:
     from app import server
 
-    app = st.App("dashboard.py", routes=server.routes(), middleware=server.middleware())
+    app = st.App(
+        "dashboard.py",
+        routes=server.routes(),
+        middleware=server.middleware(),
+        lifespan=server.lifespan,
+    )

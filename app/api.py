@@ -27,7 +27,6 @@ from starlette.responses import Response
 
 from app import data
 from geo import labels, names, query
-from geo.validate import DataError
 
 PREFIX = "/api/v1"
 MAX_AGE = 300  # seconds a browser or proxy may reuse an answer before revalidating
@@ -102,12 +101,12 @@ BODIES = Bodies(48 * 1024 * 1024)
 
 
 def current():
-    """(content key, dataset) the pages use now; a 503 while the files are broken."""
-    key = data.content_key(data.fingerprint())
-    found = data.loaded(key)
-    if isinstance(found, DataError):
-        raise ApiError(503, "the data files did not pass validation; the atlas's pages say why")
-    return key, found
+    """(content key, dataset) to answer from: the current data, or while the files on
+    disk are broken the last good data (as open pages show); a 503 with nothing good."""
+    key, ds, problem = data.LAST_GOOD.serving()
+    if ds is None:
+        raise ApiError(503, "the data files cannot be used now; the atlas's pages say why")
+    return key, ds
 
 
 @lru_cache(maxsize=4)
@@ -281,7 +280,10 @@ def endpoint(make: Callable[[Request], tuple[str, Body]]):
             version, body = make(request)
         except ApiError as err:
             return error(err.status, str(err))
-        return respond(request, version, body)
+        answer = respond(request, version, body)
+        if data.LAST_GOOD.serving()[2] is not None:
+            answer.headers["X-Atlas-Data-Stale"] = "the files on disk failed validation"
+        return answer
 
     return handle
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from geo.load import load_dataset
 from geo.paths import DATA_DIR, geometry_files
-from geo.validate import DataError
+from geo.validate import DataError, DataUnreadable
 
 SMALL = 64
 
@@ -75,3 +75,27 @@ def loaded(key: str):
         return load_dataset(Path(key.split("|", 1)[0]))
     except DataError as err:
         return err
+
+
+class LastGood:
+    """The process's last valid (key, dataset): what the API serves while the files on
+    disk are broken, as open pages keep theirs. Process-wide, not a reader's state."""
+
+    def __init__(self):
+        self.pair = None
+
+    def serving(self):
+        """(key, dataset, problem): the current data, or the last good data and the
+        problem that stopped the current files; (None, None, problem) with nothing good
+        to fall back on (or files that cannot be read at all)."""
+        key = content_key(fingerprint())
+        found = loaded(key)
+        if not isinstance(found, DataError):
+            self.pair = (key, found)
+            return key, found, None
+        if self.pair and not isinstance(found, DataUnreadable):
+            return (*self.pair, found)
+        return None, None, found
+
+
+LAST_GOOD = LastGood()

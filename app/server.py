@@ -16,6 +16,7 @@ Middleware (outermost first)
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from functools import partial
 
 from starlette.middleware import Middleware
@@ -84,11 +85,12 @@ class Headers:
 
 
 def status(request: Request) -> Response:
-    """For readiness probes and monitors: is this process serving valid data?"""
-    try:
-        _, ds = api.current()
-    except api.ApiError as err:
-        return api.error(err.status, str(err))
+    """For readiness probes and monitors: are the data files on disk valid now? (While
+    they are not, the API answers from the last good data, but a balancer should send
+    new readers to a replica whose files are good.)"""
+    _, ds, problem = data.LAST_GOOD.serving()
+    if problem is not None:
+        return api.error(503, "the data files did not pass validation or cannot be read")
     return JSONResponse(
         {"data": "valid", "version": ds.version, "updated": str(ds.updated or "")},
         headers={"Cache-Control": "no-store"},
@@ -101,6 +103,19 @@ def openapi_json(request: Request) -> Response:
     if not isinstance(found, Exception):
         version = found.version
     return JSONResponse(openapi.document(version), headers={"Access-Control-Allow-Origin": "*"})
+
+
+@asynccontextmanager
+async def lifespan(app):
+    """At start-up, before any reader: register the map's component, so its files are
+    served from the first request. Streamlit registers a component only inside a script
+    run, and behind a proxy a reader's page can ask a replica for the map's iframe before
+    any session has run there (a failover, a restart)."""
+    import streamlit_folium
+    from streamlit.runtime import get_instance
+
+    get_instance().component_registry.register_component(streamlit_folium._component_func)
+    yield
 
 
 def routes() -> list[Route]:

@@ -21,12 +21,8 @@ def ds():
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A copy of data/ (CSVs and descriptor) that a test may edit."""
-    target = tmp_path / "data"
-    target.mkdir()
-    for path in DATA_DIR.glob("*.*"):
-        shutil.copy(path, target / path.name)
-    return target
+    """A copy of data/ (descriptor, CSVs, licence and the shapes) that a test may edit."""
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,9 @@ def test_no_third_party_asset(urls, ds, labels):
     assert links, "expected the local Leaflet links"
     assert all(not u.startswith(("http:", "https:", "//")) for u in links), links
     assert "cdn" not in html.lower()
-    assert urls.leaflet_js == "../../assets/leaflet/1.9.3/leaflet.js"  # the site root, from the iframe
+    assert (
+        urls.leaflet_js == "../../assets/leaflet/1.9.3/leaflet.js"
+    )  # the site root, from the iframe
 
 
 def test_fills_follow_statuses(urls, ds, labels):

@@ -1,12 +1,25 @@
 """End to end for the views, on a desktop and on a 390 × 844 phone, by mouse and keyboard,
 and embedded in another site's page."""
 
+import http.server
 import re
+import threading
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from geo import history, palette
 
-from browser import choose, fills, map_frame, wait_for_app, wait_for_layer
+from browser import (
+    close_panel,
+    download,
+    fills,
+    free_port,
+    map_frame,
+    open_panel,
+    wait_for_app,
+    wait_for_layer,
+)
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 P = {k: v.upper() for k, v in palette.PRESENCE_COLOURS.items()}
@@ -85,32 +98,70 @@ def test_play_steps_through_time_without_remount(server, page):
     assert frame.evaluate("window.atlasMarker") == "kept"
 
 
+MAP_FILES = [
+    ("Picture (PNG)", "png", b"\x89PNG\r\n\x1a\n"),
+    ("GeoPackage", "gpkg", b"SQLite format 3"),
+    ("Shapefile (zip)", "zip", b"PK"),
+    ("GeoJSON", "geojson", b"{"),
+    ("FlatGeobuf", "fgb", b"fgb"),
+    ("Table (CSV)", "csv", b"iso3,name,status"),
+]
+
+
 def test_map_downloads(server, page):
+    """Every file of the map in view, from its link, named for the view."""
     page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)
     page.get_by_text("Download this map and its data").click()
-    for fmt, name, magic in [
-        ("Picture (PNG)", "CSTO_2012-07-01.png", b"\x89PNG\r\n\x1a\n"),
-        ("GeoPackage", "CSTO_2012-07-01.gpkg", b"SQLite format 3"),
-        ("Shapefile (zip)", "CSTO_2012-07-01.zip", b"PK"),
-        ("Table (CSV)", "CSTO_2012-07-01.csv", b"iso3,name,status"),
-    ]:
-        choose(page, "Format", fmt)
-        wait_for_app(page)
-        with page.expect_download(timeout=30_000) as info:
-            page.get_by_role("button", name="Download").click()
-        assert Path(info.value.path()).read_bytes().startswith(magic), fmt
-        assert info.value.suggested_filename == name
+    for label, suffix, magic in MAP_FILES:
+        name, data = download(page, label)
+        assert name == f"CSTO_2012-07-01.{suffix}" and data.startswith(magic), label
+
+
+def test_a_download_retries_a_restarting_server_and_says_when_it_fails(server, page):
+    """A 502 (a replica restarting behind the proxy) is tried again; a file that cannot be
+    had is reported beside the links, in the reader's language."""
+    page.goto(f"{server}/summit?summit=CIS-2022-12-26&lang=ru")
+    wait_for_app(page)
+    page.get_by_text("Скачать эту карту и её данные").click()
+    tried = []
+
+    def flaky(route):
+        tried.append(route.request.url)
+        if len(tried) == 1:
+            return route.fulfill(status=502, body="restarting")
+        return route.continue_()
+
+    page.route("**/api/v1/attendance?*", flaky)
+    name, data = download(page, "Таблица (CSV)")
+    assert len(tried) == 2 and data.startswith(b"iso3,name,capacity")
+    page.route("**/api/v1/export?*", lambda route: route.fulfill(status=503, body="down"))
+    page.get_by_role("link", name="GeoJSON", exact=True).click()
+    failed = page.locator(".atlas-files-status.failed")
+    failed.wait_for()
+    assert (
+        failed.inner_text() == "Скачать файл не удалось (сервер ответил 503). Попробуйте ещё раз."
+    )
 
 
 def test_table_downloads_keep_the_data_s_own_columns(server, page):
     """On screen the record is worded (in Russian here); the CSV keeps codes and names."""
     page.goto(f"{server}/attendance?org=CSTO&lang=ru")
     wait_for_app(page)
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="attendance_record_CSTO.csv").click()
-    header = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[0]
-    assert header == ",".join(history.RECORD_COLUMNS)
+    name, data = download(page, "Скачать attendance_record_CSTO.csv")
+    assert name == "attendance_record_CSTO.csv"
+    assert data.decode("utf-8").splitlines()[0] == ",".join(history.RECORD_COLUMNS)
+
+
+def test_the_data_page_downloads_the_rows_shown_and_the_package(server, page):
+    page.goto(f"{server}/data?table=attendance&q=Грузия&lang=ru")
+    wait_for_app(page)
+    name, data = download(page, "Скачать attendance.csv")
+    rows = data.decode("utf-8").splitlines()
+    assert name == "attendance.csv" and rows[0].startswith("summit_id,iso3,capacity")
+    assert len(rows) > 20 and all(",GEO," in r for r in rows[1:])
+    name, data = download(page, "Весь пакет данных (zip)")
+    assert name == "post-soviet-blocs.zip" and data.startswith(b"PK")
 
 
 def test_charts_draw(server, page):
@@ -189,26 +240,40 @@ def test_an_embedded_view_in_another_page(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)
-    page.get_by_role("button", name="Share").click()
-    code = page.locator("[data-testid='stCode']").nth(1).inner_text()
+    share = open_panel(page, "Share")
+    code = share.locator("[data-testid='stCode']").nth(1).inner_text()
+    close_panel(page, share)
     assert code.startswith('<iframe src="') and "embed=true" in code and "CC BY 4.0" in code
-    host = tmp_path / "site.html"
-    host.write_text(f"<html><body><h1>A news site</h1>{code}</body></html>")
-    page.goto(host.as_uri())
-    app = page.frame_locator("iframe[title='Atlas of post-Soviet blocs']")
-    app.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        timeout=30_000
-    )
-    inner = app.frame_locator("iframe[title*='st_folium']")
-    inner.locator(".atlas-legend").wait_for(timeout=30_000)
-    main = app.locator("[data-testid='stMain']").inner_text()
-    assert "Collective Security Treaty Organization on 1 July 2012" in main
-    assert "CC BY 4.0" in main and "Open in the atlas" in main
-    assert (
-        app.locator("[data-testid='stSidebar']").count() == 0
-        or not app.locator("[data-testid='stSidebar']").is_visible()
-    )
-    link = app.get_by_role("link", name="Open in the atlas").get_attribute("href")
-    assert "embed" not in link and "org=CSTO" in link
-    page.screenshot(path=ARTIFACTS / "embedded.png")
+    (tmp_path / "site.html").write_text(f"<html><body><h1>A news site</h1>{code}</body></html>")
+    with serving(tmp_path) as site:
+        page.goto(f"{site}/site.html")
+        app = page.frame_locator("iframe[title='Atlas of post-Soviet blocs']")
+        app.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+            timeout=30_000
+        )
+        inner = app.frame_locator("iframe[title*='st_folium']")
+        inner.locator(".atlas-legend").wait_for(timeout=30_000)
+        main = app.locator("[data-testid='stMain']").inner_text()
+        assert "Collective Security Treaty Organization on 1 July 2012" in main
+        assert "CC BY 4.0" in main and "Open in the atlas" in main
+        assert (
+            app.locator("[data-testid='stSidebar']").count() == 0
+            or not app.locator("[data-testid='stSidebar']").is_visible()
+        )
+        link = app.get_by_role("link", name="Open in the atlas").get_attribute("href")
+        assert "embed" not in link and "org=CSTO" in link
+        page.screenshot(path=ARTIFACTS / "embedded.png")
     page.close()
+
+
+@contextmanager
+def serving(folder):
+    """A plain web server for ``folder`` on another origin (localhost, a free port)."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
