@@ -129,6 +129,27 @@ def document(version: str) -> dict:
         [],
         "application/zip",
     )
+    picture = [
+        *map_params,
+        q("borders", "borders", "de_jure (default) or de_facto"),
+        q("lang", "lang", "en (default) or ru: title, legend and credit"),
+    ]
+    paths["/api/v1/map.png"] = file_path(
+        "map_png",
+        "the map as a picture, 1800 × 960, with the download's legend, title and credit",
+        picture,
+        "image/png",
+    )
+    paths["/api/v1/status"] = {
+        "get": {
+            "operationId": "status",
+            "summary": "whether the data files on disk are valid now (for readiness probes)",
+            "responses": {
+                "200": {"description": "valid: the data release and its date"},
+                "503": ERROR,
+            },
+        }
+    }
     paths["/api/v1/openapi.json"] = {
         "get": {
             "operationId": "openapi",

@@ -258,3 +258,80 @@ def test_a_failed_write_leaves_no_partial_file(capsys, tmp_path, monkeypatch):
     code, _, err = export_csto(capsys, target, "geojson")
     assert code == 2 and err == f"error: cannot write {target}: No space left on device\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def cli_process(*args, stdout=subprocess.PIPE, **options):
+    return subprocess.run([sys.executable, "-m", "geo", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, cwd=Path(cli.__file__).parent.parent,
+                          **options)  # fmt: skip
+
+
+def test_export_to_standard_output():
+    done = cli_process("export", "--summit", "CIS-2022-12-26", "--format", "geojson", "-o", "-")
+    assert done.returncode == 0 and done.stdout.startswith(b"{")
+    assert b'"name": "cis-2022-12-26_attendance"' in done.stdout and done.stderr == b""
+
+
+@pytest.mark.parametrize("target", ["/dev/full", "/dev/null"])
+def test_export_never_replaces_a_device(capsys, target):
+    code, _, err = export_csto(capsys, target, "csv")
+    assert (
+        code == 2 and err == f"error: cannot write {target}: it exists and is not a regular file\n"
+    )
+    assert not Path(target).is_file()
+
+
+def test_export_never_follows_a_symbolic_link(capsys, tmp_path):
+    link = tmp_path / "out.csv"
+    link.symlink_to("/dev/stdout")
+    code, _, err = export_csto(capsys, link, "csv")
+    assert code == 2 and "is not a regular file" in err and link.is_symlink()
+
+
+def test_an_empty_target_is_one_line(capsys):
+    code, _, err = export_csto(capsys, "", "csv")
+    assert code == 2 and err == "error: -o needs a file name, or - for standard output\n"
+
+
+def test_export_honours_the_umask(tmp_path):
+    target = tmp_path / "out.csv"
+    args = ("export", "--org", "CSTO", "--date", "2012-07-01", "--format", "csv", "-o", str(target))
+    for mask, mode in ((0o022, 0o644), (0o077, 0o600)):
+        done = cli_process(*args, preexec_fn=lambda m=mask: os.umask(m))
+        assert done.returncode == 0, done.stderr
+        assert target.stat().st_mode & 0o777 == mode
+
+
+def test_a_full_disk_is_one_line():
+    with open("/dev/full", "wb") as full:
+        done = cli_process("panel", stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "error: cannot write to standard output: No space left on device\n"
+    )
+
+
+def test_a_closed_pipe_ends_quietly():
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write meets a closed pipe
+    done = cli_process("panel", "--format", "json", stdout=writer)
+    os.close(writer)
+    assert done.returncode == cli.CLOSED_PIPE and done.stderr == b""
+
+
+def test_a_copy_s_own_shapes_are_used(data_copy):
+    """--data DIR validates and exports with DIR's geometry, never the checkout's."""
+    (data_copy / "geometry" / "region.geojson").unlink()
+    done = cli_process("--data", str(data_copy), "validate")
+    assert done.returncode == 1 and b"data/geometry/region.geojson: cannot be read" in done.stderr
+    done = cli_process("--data", str(data_copy), "export", "--org", "CIS", "--date",
+                       "2010-01-01", "--format", "csv", "-o", "-")  # fmt: skip
+    assert done.returncode == 1 and len(done.stderr.splitlines()) == 2
+
+
+def test_a_bad_descriptor_is_a_short_error_not_a_traceback(data_copy):
+    path = data_copy / "datapackage.json"
+    path.write_text(path.read_text().replace('"schema"', '"schemata"', 1))
+    done = cli_process("--data", str(data_copy), "validate")
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"has no schema" in done.stderr and len(done.stderr.splitlines()) <= 3

