@@ -56,6 +56,8 @@ def test_nginx_accepts_the_configuration(tmp_path, affinity):
     assert "proxy_set_header Host $http_host;" in text and "proxy_next_upstream error" in text
     assert ("ip_hash;" in text) == (affinity == "ip")
     assert ("atlas_replica=$atlas_affinity" in text) == (affinity == "cookie")
+    assert "limit_req zone=persession" in text and "limit_req zone=perclient" in text
+    assert "default_server;\n        return 444;" in text  # a foreign Host reaches nothing
 
 
 class Serving:
