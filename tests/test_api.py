@@ -271,3 +271,31 @@ def test_ready_made_static_folder_is_used(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_STATIC_DIR", str(built))
     assert static.folder() == built / static.SERVED
     assert next(Path(static.folder()).rglob("index.*.js.br"))
+
+
+TRAVERSALS = [
+    f"{prefix}{attack}"
+    for prefix in (
+        "component/streamlit_folium.st_folium/",
+        "media/",
+        "static/",
+        "assets/leaflet/1.9.3/",
+        "assets/geometry/x/",
+        "api/v1/",
+    )
+    for attack in (
+        "../../../../etc/passwd",
+        "..%2f..%2f..%2fetc%2fpasswd",
+        "%2e%2e/%2e%2e/etc/passwd",
+        "....//....//etc/passwd",
+        "..\\..\\etc\\passwd",
+    )
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_path_reaches_outside_the_served_folders(server, path):
+    status, _, body = get(f"{server}/{path}")
+    assert b"root:" not in body
+    # refused, or answered by the single-page fallback with the app's own page
+    assert status in (400, 404) or (status == 200 and b"<title>" in body), (status, body[:80])
