@@ -186,9 +186,15 @@ def export_body(request: Request) -> tuple[str, Body]:
 
 
 RENDERING = threading.Lock()  # matplotlib draws one figure at a time (and one core)
+PREVIEW = (8.0, 4.2)  # inches at 150 dpi: 1200 × 630
 
 
-def picture_body(request: Request) -> tuple[str, Body]:
+def preview_body(request: Request) -> tuple[str, Body]:
+    """The picture a link preview shows: 1200 × 630, as Open Graph asks."""
+    return picture_body(request, size=PREVIEW)
+
+
+def picture_body(request: Request, size: tuple[float, float] | None = None) -> tuple[str, Body]:
     """The map of a link (membership or summit) as a PNG, with the download's legend,
     title and credit, in the link's language; one render per distinct view."""
     from geo import picture, views
@@ -204,11 +210,12 @@ def picture_body(request: Request) -> tuple[str, Body]:
     def make() -> Body:
         vocabulary = words(key, lang)
         with RENDERING:
-            figure = picture.figure(views.drawn(ds, view, vocabulary), vocabulary, ds=ds)
+            drawn = views.drawn(ds, view, vocabulary)
+            figure = picture.figure(drawn, vocabulary, ds=ds, size=size or picture.SIZE)
             png = picture.png(figure)
         return Body.of(png, "image/png")
 
-    return ds.version, BODIES.get((key, "map.png", view, lang), make)
+    return ds.version, BODIES.get((key, "map.png", view, lang, size), make)
 
 
 def export_key(ds, raw: dict) -> tuple:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from app import geometry
+from app import hashed
 from geo import assets
 
 
 def published(ds) -> assets.Assets:
     """Links for this dataset's shapes; folium is pointed at the local Leaflet."""
     links = assets.links(
-        geometry.address(ds, "region.geojson"), geometry.address(ds, "territories.geojson")
+        hashed.address(ds, "region.geojson"),
+        hashed.address(ds, "territories.geojson"),
+        hashed.script_address(),
     )
     assets.use_local_assets(links)
     assets.cache_templates()

@@ -8,7 +8,10 @@ Routes
     /api/v1/export         a map as a GIS file; /api/v1/package.zip the data package
     /api/v1/openapi.json   the description of all of them
     /api/v1/status         200 while the data are valid, 503 while they are broken
-    /assets/geometry/...   the shapes the map draws, named by their content
+    /assets/geometry/...   the shapes the map draws, and /assets/atlas/... its drawing
+                           script, each named by its content (``app.hashed``)
+    /, /summit, ...        each page's first HTML: its title, preview tags and a picture
+                           of its map before any script runs (``app.firstpage``)
 Middleware (outermost first)
     headers                refuse a foreign Host; security headers on every answer
     static                 Streamlit's front end and Leaflet, compressed once (ServeStatic)
@@ -25,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from streamlit.web.server.starlette.starlette_websocket import is_host_allowed
 
-from app import api, data, geometry, openapi, static
+from app import api, data, firstpage, hashed, openapi, static
 from geo import query
 
 # What the pages need: Streamlit's scripts and styles, its inline start-up script and
@@ -130,10 +133,13 @@ def routes() -> list[Route]:
         Route(f"{prefix}/export", api.endpoint(api.export_body)),
         Route(f"{prefix}/package.zip", api.endpoint(api.package_body)),
         Route(f"{prefix}/map.png", api.endpoint(api.picture_body)),
+        Route(f"{prefix}/preview.png", api.endpoint(api.preview_body)),
         *tables,
         Route(f"{prefix}/{{rest:path}}", api.not_found),
         Route(f"{prefix}", api.not_found),
-        Route(f"{geometry.PREFIX}{{digest}}/{{name}}", geometry.serve),
+        Route(f"{hashed.PREFIX}{{digest}}/{{name}}", hashed.serve),
+        Route(f"{hashed.SCRIPT_PREFIX}{{digest}}/map.js", hashed.serve_script),
+        *(Route(f"/{path}", firstpage.serve, methods=["GET"]) for path in firstpage.PATHS),
     ]
 
 

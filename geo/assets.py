@@ -33,16 +33,18 @@ class Assets:
     leaflet_css: str
     geometry: str
     territories: str
+    script: str = ""  # the map's drawing script (``geo.mapscript``)
 
 
-def links(geometry: str, territories: str) -> Assets:
-    """The iframe's links: Leaflet by its version, the shapes by the site-relative paths
-    the server gives them (``app.geometry.address``)."""
+def links(geometry: str, territories: str, script: str = "") -> Assets:
+    """The iframe's links: Leaflet by its version, the shapes and the map's script by the
+    site-relative paths the server gives them (``app.hashed``)."""
     return Assets(
         leaflet_js=f"{TO_ROOT}{LEAFLET}leaflet.js",
         leaflet_css=f"{TO_ROOT}{LEAFLET}leaflet.css",
         geometry=f"{TO_ROOT}{geometry}",
         territories=f"{TO_ROOT}{territories}",
+        script=f"{TO_ROOT}{script}" if script else "",
     )
 
 
@@ -85,4 +87,6 @@ def cache_templates() -> None:
 def use_local_assets(assets: Assets) -> None:
     """Make every folium map link only the local Leaflet (no jQuery, Bootstrap or fonts)."""
     folium.Map.default_js = [("leaflet", assets.leaflet_js)]
+    if assets.script:
+        folium.Map.default_js.append(("atlas", assets.script))
     folium.Map.default_css = [("leaflet_css", assets.leaflet_css)]

@@ -21,7 +21,7 @@ from jinja2 import Template
 
 from geo import palette, territories
 from geo.labels import N_, STATUS, Labels
-from geo.legend import Legend, pattern
+from geo.legend import Legend
 from geo.membership import NONE
 
 BOUNDS = [[35.0, 20.0], [76.0, 191.0]]  # Kushka to the Arctic coast, Kaliningrad to Chukotka
@@ -38,34 +38,6 @@ UNRECOGNISED_LABEL = N_("Unrecognised authority (a member of nothing)")
 SMALL_STATES = ("ARM", "MDA", "EST", "LVA", "LTU", "GEO", "AZE", "TJK", "KGZ")
 
 
-class BaseSetup(MacroElement):
-    """Constant touches on the base map: sea colour and the style of legends and focus."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>
-          .leaflet-container { background: {{ this.sea }}; }
-          .atlas-legend { background: rgba(255,255,255,.94); padding: 5px 8px; max-width: 260px;
-            font: 12px/1.45 sans-serif; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
-          .atlas-legend summary { font-weight: bold; cursor: pointer; }
-          .atlas-row { display: flex; align-items: center; gap: 6px; margin-top: 2px; }
-          .atlas-swatch { flex: none; }
-          .leaflet-control-attribution { font: 11px/1.4 sans-serif; }
-          path.leaflet-interactive:focus { outline: none; }
-          path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 3.5px; }
-          @media (max-width: 520px) { .atlas-legend { max-width: 170px; font-size: 11px; } }
-        </style>
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self):
-        super().__init__()
-        self._name = "BaseSetup"
-        self.sea = palette.SEA
-
-
 def base_map(osm: bool = False) -> folium.Map:
     """The map every view shares; with ``osm`` it adds OpenStreetMap tiles (online only)."""
     m = folium.Map(
@@ -77,112 +49,22 @@ def base_map(osm: bool = False) -> folium.Map:
         zoom_snap=0.25,
         world_copy_jump=False,
     )
-    m.add_child(BaseSetup())
     return m
 
 
 class StyleLayer(MacroElement):
-    """Draws the shared geometry with per-state fills, tooltips, hatches and a legend."""
+    """Draws the shared geometry with this view's fills, tooltips, hatches and legend.
+
+    Only the view's data travels with each change; the drawing itself is the map's
+    script (``geo.mapscript``), which the browser fetched once with Leaflet."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
-          var group = {{ this._parent.get_name() }};
-          var map = {{ this._parent._parent.get_name() }};
           var spec = {{ this.spec }};
-          // Each geometry file is fetched once per map, synchronously, so the shapes exist
-          // when streamlit-folium binds its click handler right after this script.
-          window.atlasFiles = window.atlasFiles || {};
-          function file(url) {
-            if (!window.atlasFiles[url]) {
-              var request = new XMLHttpRequest();
-              request.open("GET", url, false);
-              request.send();
-              window.atlasFiles[url] = JSON.parse(request.responseText);
-            }
-            return window.atlasFiles[url];
-          }
-          if (!document.getElementById("atlas-patterns")) {
-            var defs = document.createElement("div");
-            defs.id = "atlas-patterns";
-            defs.innerHTML = '<svg width="0" height="0" style="position:absolute">' +
-              "<defs>" + spec.patterns + "</defs></svg>";
-            document.body.appendChild(defs);
-          }
-          map.attributionControl.setPrefix(spec.attribution);
-          function strong(code) { return spec.emphasis.indexOf(code) >= 0; }
-          L.geoJSON(file(spec.geometry), {
-            style: function (f) {
-              var code = f.properties.iso3;
-              if (!f.properties.region) {
-                return {fillColor: spec.context, fillOpacity: 1, color: spec.contextBorder,
-                        weight: 0.6};
-              }
-              return {fillColor: spec.fills[code], fillOpacity: 0.92,
-                      color: strong(code) ? "#333" : spec.border, weight: strong(code) ? 2 : 1};
-            },
-            onEachFeature: function (f, layer) {
-              var code = f.properties.iso3, tip = spec.tips[code];
-              if (!f.properties.region || !tip) { layer.options.interactive = false; return; }
-              layer.bindTooltip(tip, {sticky: true});
-              layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
-              layer.on("mouseout", function () { layer.setStyle({weight: strong(code) ? 2 : 1}); });
-              layer.on("add", function () {
-                var path = layer.getElement();
-                if (!path) { return; }
-                path.setAttribute("tabindex", "0");
-                path.setAttribute("role", "button");
-                path.setAttribute("aria-label", spec.aria[code]);
-                path.addEventListener("focus", function () {
-                  layer.openTooltip(layer.getBounds().getCenter());
-                });
-                path.addEventListener("blur", function () { layer.closeTooltip(); });
-                path.addEventListener("keydown", function (e) {
-                  if (e.key === "Enter" || e.key === " ") {
-                    e.preventDefault();
-                    layer.fire("click", {latlng: layer.getBounds().getCenter()});
-                  }
-                });
-              });
-            }
-          }).addTo(group);
-          if (spec.territories.length) {
-            var wanted = {};
-            spec.territories.forEach(function (t) { wanted[t.id] = t; });
-            L.geoJSON(file(spec.territoryGeometry), {
-              filter: function (f) { return wanted[f.properties.territory] !== undefined; },
-              style: function (f) {
-                var t = wanted[f.properties.territory];
-                return {fillColor: t.fill, fillOpacity: t.solid ? 0.92 : 1, color: "#1A1A1A",
-                        weight: 0.8, dashArray: "3 2"};
-              },
-              onEachFeature: function (f, layer) {
-                layer.bindTooltip(wanted[f.properties.territory].tip, {sticky: true});
-              }
-            }).addTo(group);
-          }
-          spec.markers.forEach(function (mk) {
-            L.circleMarker([mk[0], mk[1]], {radius: mk[3] || 7, color: "#000", weight: 2,
-              fillColor: mk[4] || "#fff", fillOpacity: 1}).bindTooltip(mk[2]).addTo(group);
-          });
-          if (!window.atlasFitted || spec.refit) {  // later draws keep the reader's view
-            map.invalidateSize();
-            map.fitBounds(spec.bounds);
-            window.atlasFitted = true;
-          }
-          if (window.atlasLegend) { window.atlasLegend.remove(); }
-          var legend = L.control({position: "topright"});
-          legend.onAdd = function () {
-            var box = L.DomUtil.create("details", "atlas-legend");
-            box.innerHTML = spec.legend;
-            if (window.innerWidth > 520) { box.open = true; }  // folded on phones
-            L.DomEvent.disableClickPropagation(box);
-            return box;
-          };
-          legend.addTo(map);
-          window.atlasLegend = legend;
-          document.body.setAttribute("data-atlas-layer", spec.key);
+          var map = {{ this._parent._parent.get_name() }}, group = {{ this._parent.get_name() }};
+          window.atlasDraw(map, group, spec);
         })();
         {% endmacro %}
         """
@@ -259,24 +141,20 @@ def border_note(labels: Labels, de_facto: bool) -> str:
 
 def spec(drawn: Drawn, labels: Labels, urls) -> dict:
     """The style layer's payload: geometry links, fills, tooltips, legend, attribution."""
-    hatches = [e.key for e in drawn.legend.ordered() if e.kind == "hatch"]
     return {
         "geometry": urls.geometry,
         "territoryGeometry": urls.territories,
         "fills": drawn.fills,
         "tips": drawn.tips,
         "aria": drawn.aria,
-        "context": palette.CONTEXT_FILL,
-        "contextBorder": palette.CONTEXT_BORDER,
-        "border": palette.BORDER,
         "emphasis": drawn.emphasis,
         "markers": drawn.markers,
         "territories": drawn.territories,
         "bounds": drawn.bounds,
         "refit": drawn.refit,
         "attribution": border_note(labels, drawn.de_facto) + " · Natural Earth",
-        "patterns": "".join(pattern(s, f"atlas-{s}") for s in hatches),
-        "legend": drawn.legend.html(drawn.title),
+        "title": drawn.title,
+        "legend": [[e.kind, e.key, e.label] for e in drawn.legend.ordered()],
         "key": drawn.key,
     }
 

@@ -42,10 +42,10 @@ def mercator(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame.to_crs(MERCATOR)
 
 
-def figure(drawn: Drawn, labels: Labels, subtitle: str = "", ds=None) -> Figure:
+def figure(drawn: Drawn, labels: Labels, subtitle: str = "", ds=None, size: tuple = SIZE) -> Figure:
     """The map as a matplotlib figure (not yet saved), its legend built from ``drawn``,
-    on the shapes of ``ds``'s package (default: data/)."""
-    fig = Figure(figsize=SIZE, dpi=DPI)
+    on the shapes of ``ds``'s package (default: data/); ``size`` in inches at 150 dpi."""
+    fig = Figure(figsize=size, dpi=DPI)
     ax = fig.add_axes(AXES)
     ax.set_facecolor(palette.SEA)
     window = mercator(gpd.GeoDataFrame(geometry=[box(*WINDOW)], crs=frames.CRS)).total_bounds
@@ -70,7 +70,7 @@ def figure(drawn: Drawn, labels: Labels, subtitle: str = "", ds=None) -> Figure:
             linewidth=1.5,
             markersize=40,
         )
-    x0, y0, x1, y1 = fill_box(window, AXES[2] * SIZE[0] / (AXES[3] * SIZE[1]))
+    x0, y0, x1, y1 = fill_box(window, AXES[2] * size[0] / (AXES[3] * size[1]))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")

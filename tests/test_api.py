@@ -227,13 +227,13 @@ def test_a_fresh_replica_serves_the_map_s_files_before_any_session():
 
 def test_the_shapes_follow_their_content(data_copy):
     """An edited geometry gets a new address; the old one is gone, the new one immutable."""
-    from app import geometry
+    from app import hashed
 
     region = data_copy / "geometry" / "region.geojson"
     with streamlit_server(
         env={"ATLAS_DATA_DIR": str(data_copy), "ATLAS_DATA_LOOK_SECONDS": "0"}
     ) as url:
-        first = geometry.digest(region.read_bytes())
+        first = hashed.digest(region.read_bytes())
         old = f"{url}/assets/geometry/{first}/region.geojson"
         status, headers, body = get(old)
         assert status == 200 and body == region.read_bytes()
@@ -241,7 +241,7 @@ def test_the_shapes_follow_their_content(data_copy):
         collection = json.loads(region.read_text(encoding="utf-8"))
         collection["name"] = "edited"
         region.write_text(json.dumps(collection), encoding="utf-8")
-        new = geometry.digest(region.read_bytes())
+        new = hashed.digest(region.read_bytes())
         assert new != first and get(old)[0] == 404
         assert get(f"{url}/assets/geometry/{new}/region.geojson")[0] == 200
 
