@@ -11,6 +11,8 @@ from datetime import date
 
 import streamlit as st
 
+FAVICON = "./favicon.png"  # relative: it works under any base path
+
 
 def choose_language() -> str:
     """English or Russian: the link's ?lang=, else the browser's language; switchable anywhere."""
@@ -52,7 +54,9 @@ def follow_links(pages: dict) -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    st.set_page_config(page_icon=icon.tab_icon(), layout="wide")
+    # The tab's icon is the site's own favicon.png (app.icon): named, it travels as a few
+    # bytes; left out, Streamlit would fetch the first page's Material icon from Google.
+    st.set_page_config(page_icon=FAVICON, layout="wide")
     place = None if st.context.is_embedded else st.sidebar.container()  # the menu, filled later
     lang = choose_language()
     st.set_page_config(page_title=i18n.translation(lang).gettext("Atlas of post-Soviet blocs"))
@@ -81,7 +85,7 @@ def log_timing(started: float) -> None:
 
 
 if __name__ == "__main__":  # the pages' modules load here, inside the running server
-    from app import cache, errors, icon, menu, session
+    from app import cache, errors, menu, session
     from geo import i18n, urlstate
 
     main()

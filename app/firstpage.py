@@ -3,6 +3,7 @@ preview need before any script has run.
 
 - The view's title, a one-line description and Open Graph / Twitter tags (a PNG of the
   map at a stable address), in the link's language.
+- The scripts every page shares (downloads, the menu on phones), sent once with it.
 - For a map link, a picture of exactly that map (``geo.svgmap``) laid out where the map
   will be, with its key and credit; a small script removes it once the live map has
   drawn (or the page turns out to have no map), so there is no blank moment.
@@ -24,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from streamlit import file_util
 
-from app import api, hashed, static
+from app import api, hashed, shell, static
 from geo import attendance, i18n, palette, svgmap, urlstate, views
 from geo.labels import N_
 
@@ -126,7 +127,7 @@ SCRIPT = """<script>
 
 
 @lru_cache(maxsize=1)
-def shell() -> str:
+def streamlit_page() -> str:
     """Streamlit's own page, read once."""
     return (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
 
@@ -144,7 +145,9 @@ def serve(request: Request) -> Response:
     except api.ApiError:
         ds = None
     if view is None or ds is None:  # Streamlit's own page says what is wrong
-        return Response(shell(), media_type="text/html", headers={"Cache-Control": "no-cache"})
+        return Response(
+            streamlit_page(), media_type="text/html", headers={"Cache-Control": "no-cache"}
+        )
     params = {k: request.query_params.get(k) for k in request.query_params if k in urlstate.NAMES}
     lang = i18n.pick_language(params.get("lang"), request.headers.get("accept-language"))
     values = urlstate.parse_view(view, params, ds, date.today()).values
@@ -172,8 +175,9 @@ def build(ds, key: str, view: str, values: dict, lang: str, embed: bool, site: s
     link = urlstate.to_params(urlstate.with_options(values, lang))
     if link:
         here += "?" + urlencode(link)
-    page = shell().replace('<html lang="en">', f'<html lang="{lang}">', 1)
+    page = streamlit_page().replace('<html lang="en">', f'<html lang="{lang}">', 1)
     page = page.replace("<title>Streamlit</title>", head(title, about, preview, here, labels), 1)
+    page = page.replace("</body>", f"{shell.PAGE}</body>", 1)
     if drawn is not None:
         page = page.replace("</head>", f"{preloads(ds)}</head>", 1)
         outlines = svgmap.outlines(

@@ -1,9 +1,9 @@
 """The browser tab's icon, drawn here: Streamlit fetches a Material or emoji icon from a
-font server, and no request may leave the machine."""
+font server, and no request may leave the machine. It is served as the site's
+``favicon.png`` (``app.static``), so no page has to send it with every rerun."""
 
 from __future__ import annotations
 
-import base64
 import io
 from functools import lru_cache
 
@@ -25,9 +25,7 @@ def drawn() -> Image.Image:
 
 
 @lru_cache(maxsize=1)
-def tab_icon() -> str:
-    """The icon as a data URL, encoded once: given an image, Streamlit would encode it
-    again and store it in its media files on every rerun."""
+def png() -> bytes:
     out = io.BytesIO()
     drawn().save(out, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+    return out.getvalue()

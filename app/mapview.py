@@ -10,6 +10,7 @@ pinned streamlit-folium. A rerun's map costs the style layer alone.
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 import streamlit as st
@@ -30,7 +31,7 @@ def base_parts(osm: bool) -> MappingProxyType:
     m = choropleth.base_map(osm)
     m.get_root().render()
     m.render()
-    html, header = sf._get_html(m), sf._get_header(m)  # in st_folium's order: the next
+    html, header = sf._get_html(m), tight(sf._get_header(m))  # in st_folium's order: the next
     script = sf._get_map_string(m)  # call renames the map's elements
     return MappingProxyType(
         {
@@ -43,6 +44,12 @@ def base_parts(osm: bool) -> MappingProxyType:
             "js_links": [src for _, src in m.default_js],
         }
     )
+
+
+def tight(markup: str) -> str:
+    """folium's header (meta tags and styles) with its runs of white space made one
+    space: half its size, and it travels with every change."""
+    return re.sub(r"\s+", " ", markup).strip()
 
 
 def style_script(spec: dict) -> str:

@@ -33,20 +33,6 @@ ICONS = {
     "changes": "history",
     "data": "table",
 }
-# One listener on the document (links are redrawn on every rerun), added once per page.
-FOLD_ON_PHONES = """<script>
-if (!window.atlasMenuFolds) {
-  window.atlasMenuFolds = true;
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]');
-    var fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-    // after the click has opened the page: folding at once would swallow it
-    if (link && fold && window.innerWidth <= 768) {
-      setTimeout(function () { fold.click(); }, 400);
-    }
-  });
-}
-</script>"""
 
 
 def listing(run: session.Run) -> dict[str, st.Page]:
@@ -69,4 +55,3 @@ def draw(place, pages: dict[str, st.Page], run: session.Run) -> None:
     with place:
         for view, page in pages.items():
             st.page_link(page, query_params=links[view], width="stretch")
-        st.html(FOLD_ON_PHONES, unsafe_allow_javascript=True)

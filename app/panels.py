@@ -1,5 +1,8 @@
 """What every page offers besides its content: Share (link and embed code), About these
-data, and the credit line an embedded view carries."""
+data, and the credit line an embedded view carries.
+
+Share and About open as dialogs: their text is sent when a reader opens one, not with
+every rerun (a popover's content travels with each change of date, read or not)."""
 
 from __future__ import annotations
 
@@ -30,19 +33,22 @@ def page_link(path: str, query: dict, embed: bool = False) -> str:
 
 
 def share(run: Run, path: str, query: dict, where=st) -> None:
-    """A Share control: the link of this view and an embed code with its credit line."""
-    with where.popover(run._("Share"), icon=":material/share:"):
-        link = page_link(path, query)
-        st.markdown(run._("Link to exactly this view"))
-        st.code(link, language=None, wrap_lines=True)
-        src = html.escape(page_link(path, query, embed=True), quote=True)
-        title = html.escape(run._(TITLE), quote=True)
-        embed = (
-            f'<iframe src="{src}" title="{title}" width="100%" height="720" '
-            f'style="border:0" loading="lazy"></iframe>\n<p>{html.escape(credit(run))}</p>'
-        )
-        st.markdown(run._("Embed code"))
-        st.code(embed, language="html", wrap_lines=True)
+    """A Share button opening the link of this view and an embed code with its credit line."""
+    if where.button(run._("Share"), icon=":material/share:", key="share"):
+        st.dialog(run._("Share"), width="medium")(share_body)(run, path, query)
+
+
+def share_body(run: Run, path: str, query: dict) -> None:
+    st.markdown(run._("Link to exactly this view"))
+    st.code(page_link(path, query), language=None, wrap_lines=True)
+    src = html.escape(page_link(path, query, embed=True), quote=True)
+    title = html.escape(run._(TITLE), quote=True)
+    embed = (
+        f'<iframe src="{src}" title="{title}" width="100%" height="720" '
+        f'style="border:0" loading="lazy"></iframe>\n<p>{html.escape(credit(run))}</p>'
+    )
+    st.markdown(run._("Embed code"))
+    st.code(embed, language="html", wrap_lines=True)
 
 
 def about(run: Run, where=st) -> None:
@@ -59,8 +65,8 @@ def about(run: Run, where=st) -> None:
         glossary("", situations, _),
         f"{bold(licence)}\n\n" + _(LICENCE).format(updated=run.labels.day(run.ds.updated)),
     ]
-    with where.popover(_("About these data"), icon=":material/info:"):
-        st.markdown("\n\n".join(parts))  # one element: the panel is sent on every rerun
+    if where.button(_("About these data"), icon=":material/info:", key="about"):
+        st.dialog(_("About these data"), width="large")(st.markdown)("\n\n".join(parts))
 
 
 def bold(text: str) -> str:

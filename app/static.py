@@ -41,6 +41,8 @@ from servestatic import ServeStaticASGI
 from servestatic.compress import Compressor
 from streamlit import file_util
 
+from app import icon
+
 APP = Path(__file__).resolve().parent
 LEAFLET_URL = f"/assets/leaflet/{xleaflet.VERSION}/"
 FOLIUM_URL = "/component/streamlit_folium.st_folium/"  # the map's iframe (streamlit-folium)
@@ -177,6 +179,7 @@ def build(target: Path, quality: int) -> Path:
     """Copy the served folders into ``target`` and compress every file worth it."""
     for prefix, folder in sources().items():
         shutil.copytree(folder, target / SERVED / prefix.strip("/"), dirs_exist_ok=True)
+    (target / SERVED / "favicon.png").write_bytes(icon.png())  # the atlas's own tab icon
     media = target / SERVED / "static" / "media"
     names = icon_names()
     with ThreadPoolExecutor() as pool:

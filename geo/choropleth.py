@@ -76,6 +76,21 @@ class StyleLayer(MacroElement):
         self.spec = safe_json(spec)
 
 
+def compact(tip: str) -> str:
+    """A tooltip for the wire: every tooltip is a bold first line, lines of escaped text
+    and maybe a small source line; lines travel as text, ``\\t`` marking the small one,
+    and the map's script puts the markup back (a tag costs 14 bytes escaped as JSON)."""
+    lines = tip.split("<br>")
+    first = lines[0].removeprefix("<b>").removesuffix("</b>")
+    rest = [
+        "\t" + line.removeprefix("<small>").removesuffix("</small>")
+        if line.startswith("<small>")
+        else line
+        for line in lines[1:]
+    ]
+    return "\n".join([first, *rest])
+
+
 def safe_json(value) -> str:
     """JSON that can sit in a script: no raw <, > or &, and no Jinja tag, survive."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -145,11 +160,11 @@ def spec(drawn: Drawn, labels: Labels, urls) -> dict:
         "geometry": urls.geometry,
         "territoryGeometry": urls.territories,
         "fills": drawn.fills,
-        "tips": drawn.tips,
+        "tips": {code: compact(tip) for code, tip in drawn.tips.items()},
         "aria": drawn.aria,
         "emphasis": drawn.emphasis,
         "markers": drawn.markers,
-        "territories": drawn.territories,
+        "territories": [{**t, "tip": compact(t["tip"])} for t in drawn.territories],
         "bounds": drawn.bounds,
         "refit": drawn.refit,
         "attribution": border_note(labels, drawn.de_facto) + " · Natural Earth",

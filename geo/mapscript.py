@@ -78,6 +78,13 @@ LIBRARY = """(function () {
     return '<svg class="atlas-swatch" ' + box + ' aria-hidden="true" data-' + entry[0] +
       '="' + key + '">' + body + "</svg>";
   }
+  // A tooltip as choropleth.compact sent it: bold first line, a tab marks the small one.
+  function tip(text) {
+    var lines = text.split("\\n");
+    return "<b>" + lines[0] + "</b>" + lines.slice(1).map(function (line) {
+      return "<br>" + (line.charAt(0) === "\\t" ? "<small>" + line.slice(1) + "</small>" : line);
+    }).join("");
+  }
   function legendHtml(title, entries) {
     return "<summary>" + esc(title) + "</summary>" + entries.map(function (e) {
       return '<div class="atlas-row">' + swatch(e) + "<span>" + esc(e[2]) + "</span></div>";
@@ -120,9 +127,9 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
                 color: strong(code) ? "#333" : K.border, weight: strong(code) ? 2 : 1};
       },
       onEachFeature: function (f, layer) {
-        var code = f.properties.iso3, tip = spec.tips[code];
-        if (!f.properties.region || !tip) { layer.options.interactive = false; return; }
-        layer.bindTooltip(tip, {sticky: true});
+        var code = f.properties.iso3, text = spec.tips[code];
+        if (!f.properties.region || !text) { layer.options.interactive = false; return; }
+        layer.bindTooltip(tip(text), {sticky: true});
         layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
         layer.on("mouseout", function () { layer.setStyle({weight: strong(code) ? 2 : 1}); });
         layer.on("add", function () {
@@ -155,7 +162,7 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
                   weight: 0.8, dashArray: "3 2"};
         },
         onEachFeature: function (f, layer) {
-          layer.bindTooltip(wanted[f.properties.territory].tip, {sticky: true});
+          layer.bindTooltip(tip(wanted[f.properties.territory].tip), {sticky: true});
         }
       }).addTo(group);
     }

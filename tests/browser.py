@@ -254,12 +254,3 @@ def download(page, name: str, timeout: int = TIMEOUT_MS) -> tuple[str, bytes]:
         page.get_by_role("link", name=name, exact=True).click()
     assert info.value.failure() is None, info.value.failure()
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
-
-
-def open_expander(page, title: str) -> None:
-    """Open the expander ``title`` unless it is open already (a click would close it)."""
-    summary = page.get_by_text(title, exact=True)
-    details = summary.locator("xpath=ancestor::details[1]")
-    if details.get_attribute("open") is None:
-        summary.click()
-    page.wait_for_function("d => d.open", arg=details.element_handle(), timeout=TIMEOUT_MS)

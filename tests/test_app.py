@@ -1,6 +1,5 @@
 """The app driven through Streamlit's AppTest: links in, widgets moved, what the reader sees out."""
 
-import base64
 import io
 import re
 from datetime import date
@@ -163,10 +162,10 @@ def test_two_sessions_keep_their_own_language():
     assert "1 January 2013" in en.subheader[0].value and "1 января 2013" in ru.subheader[0].value
 
 
-def test_the_tab_icon_is_a_local_data_url_encoded_once():
-    """Streamlit passes a data URL through untouched; an image it would re-encode and
-    store on every rerun."""
-    url = icon.tab_icon()
-    assert url.startswith("data:image/png;base64,") and icon.tab_icon() is url
-    picture = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1])))
-    assert picture.size == (64, 64)
+def test_the_tab_icon_is_the_site_s_own_favicon(tmp_path):
+    """Drawn here, written once into the served folder: no page sends it on a rerun."""
+    from app import static
+
+    assert Image.open(io.BytesIO(icon.png())).size == (64, 64)
+    built = static.build(tmp_path / "copy", quality=1)
+    assert (built / static.SERVED / "favicon.png").read_bytes() == icon.png()

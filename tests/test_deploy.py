@@ -17,7 +17,7 @@ from browser import (
     download,
     free_port,
     map_frame,
-    open_expander,
+    open_panel,
     set_date,
     wait_for_app,
     wait_for_layer,
@@ -130,7 +130,7 @@ def test_two_replicas_behind_nginx(browser, affinity):
         page.goto(f"{serving.url}/?org=CSTO&date=2012-07-01")
         wait_for_app(page)
         wait_for_layer(map_frame(page), "CSTO|2012-07-01")
-        open_expander(page, "Download this map and its data")
+        open_panel(page, "Download this map and its data")
         every_download_works(page)
         victim = serving.browser_replica()
         subprocess.run(["kill", "-9", str(serving.replicas[victim])], check=True)
@@ -139,7 +139,7 @@ def test_two_replicas_behind_nginx(browser, affinity):
         wait_for_app(page)  # reconnected through nginx to the living replica
         wait_for_layer(map_frame(page), "CSTO|2012-07-01")  # the view restored from its URL
         serving.wait_restarted(victim)
-        open_expander(page, "Download this map and its data")
+        open_panel(page, "Download this map and its data")
         every_download_works(page)  # whichever replica answers: the session holds no file
         assert victim in serving.answered("/api/v1/")
         set_date(page, "2009-08-18")

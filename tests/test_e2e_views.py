@@ -112,7 +112,7 @@ def test_map_downloads(server, page):
     """Every file of the map in view, from its link, named for the view."""
     page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)
-    page.get_by_text("Download this map and its data").click()
+    open_panel(page, "Download this map and its data")
     for label, suffix, magic in MAP_FILES:
         name, data = download(page, label)
         assert name == f"CSTO_2012-07-01.{suffix}" and data.startswith(magic), label
@@ -123,7 +123,7 @@ def test_a_download_retries_a_restarting_server_and_says_when_it_fails(server, p
     had is reported beside the links, in the reader's language."""
     page.goto(f"{server}/summit?summit=CIS-2022-12-26&lang=ru")
     wait_for_app(page)
-    page.get_by_text("Скачать эту карту и её данные").click()
+    open_panel(page, "Скачать эту карту и её данные")
     tried = []
 
     def flaky(route):
