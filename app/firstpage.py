@@ -153,7 +153,8 @@ def serve(request: Request) -> Response:
     values = urlstate.parse_view(view, params, ds, date.today()).values
     embed = params.get("embed") == "true"
     site = origin(request)
-    cache_key = (key, view, tuple(sorted(values.items())), lang, embed, site)
+    chosen = tuple(sorted((name, repr(value)) for name, value in values.items()))
+    cache_key = (key, view, chosen, lang, embed, site)
     body = PAGES.get(cache_key, lambda: build(ds, key, view, values, lang, embed, site))
     answer = api.respond(request, ds.version, body, "no-cache")
     answer.headers["Vary"] = "Accept-Encoding, Accept-Language"

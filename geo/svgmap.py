@@ -130,7 +130,7 @@ def svg(drawn: Drawn, labels: Labels, shapes: Outlines, credit: str) -> str:
         "</g>",
         f'<g stroke="{palette.BORDER}" stroke-width="1.6">',
         *(
-            f'<path d="{shapes.countries[code]}" fill="{esc(fill)}"/>'
+            f'<path data-iso3="{esc(code)}" d="{shapes.countries[code]}" fill="{esc(fill)}"/>'
             for code, fill in drawn.fills.items()
             if code in shapes.countries
         ),

@@ -299,3 +299,25 @@ def test_no_path_reaches_outside_the_served_folders(server, path):
     assert b"root:" not in body
     # refused, or answered by the single-page fallback with the app's own page
     assert status in (400, 404) or (status == 200 and b"<title>" in body), (status, body[:80])
+
+
+PAGES = {
+    "": "org=CSTO&date=2012-07-01",
+    "summit": "summit=CIS-2022-12-26",
+    "attendance": "org=CSTO&from=2015-01-01",
+    "overlap": "date=2015-06-01&orgs=CIS,CSTO",
+    "country": "iso3=ARM",
+    "changes": "from=2008-01-01&to=2010-01-01",
+    "data": "table=summits&q=Minsk",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_s_first_response_names_its_view(server, path, lang):
+    status, headers, body = get(f"{server}/{path}?{PAGES[path]}&lang={lang}")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    page = body.decode("utf-8")
+    assert f'<html lang="{lang}">' in page and "<title>Streamlit</title>" not in page
+    assert 'property="og:image" content="http' in page and "api/v1/preview.png?" in page
+    assert "no-cache" in headers["cache-control"]
