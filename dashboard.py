@@ -5,13 +5,14 @@ API and the compressed static files of ``app.server``), then runs it as ``__main
 for every reader: that run draws the page.
 """
 
-import os
 import time
 from datetime import date
 
 import streamlit as st
 
-FAVICON = "./favicon.png"  # relative: it works under any base path
+# The site's own icon (app.icon): named, it travels as a few bytes; left out, Streamlit
+# would fetch the first page's Material icon from Google. Relative: any base path works.
+FAVICON = "./favicon.png"
 
 
 def choose_language() -> str:
@@ -54,8 +55,6 @@ def follow_links(pages: dict) -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    # The tab's icon is the site's own favicon.png (app.icon): named, it travels as a few
-    # bytes; left out, Streamlit would fetch the first page's Material icon from Google.
     st.set_page_config(page_icon=FAVICON, layout="wide")
     place = None if st.context.is_embedded else st.sidebar.container()  # the menu, filled later
     lang = choose_language()
@@ -73,15 +72,7 @@ def main() -> None:
     nav.run()
     if not run.embed:
         menu.draw(place, pages, run)
-    log_timing(started)
-
-
-def log_timing(started: float) -> None:
-    """With ATLAS_TIMINGS=<file>, append this rerun's script time in ms (for the benchmark)."""
-    target = os.environ.get("ATLAS_TIMINGS")
-    if target:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(f"{(time.perf_counter() - started) * 1000:.2f}\n")
+    session.log_timing(started)
 
 
 if __name__ == "__main__":  # the pages' modules load here, inside the running server

@@ -140,6 +140,12 @@ def document(version: str) -> dict:
         picture,
         "image/png",
     )
+    paths["/api/v1/preview.png"] = file_path(
+        "preview_png",
+        "the map as a link preview picture, 1200 × 630 (Open Graph)",
+        picture,
+        "image/png",
+    )
     paths["/api/v1/status"] = {
         "get": {
             "operationId": "status",

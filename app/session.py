@@ -9,6 +9,8 @@ bar says. Everything per reader lives in ``st.session_state``, never in a module
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,3 +141,11 @@ def menu_links(run: Run) -> dict[str, dict[str, str]]:
     date the reader chose here: menu links carry them, so a move is one history entry."""
     carried = tuple(sorted(urlstate.to_params(st.session_state.get("_carried", {})).items()))
     return cache.page_links(run.key, run.ds, carried, run.lang, run.today)
+
+
+def log_timing(started: float) -> None:
+    """With ATLAS_TIMINGS=<file>, append this rerun's script time in ms (for the benchmark)."""
+    target = os.environ.get("ATLAS_TIMINGS")
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{(time.perf_counter() - started) * 1000:.2f}\n")

@@ -14,6 +14,7 @@ from test_e2e_views import MAP_FILES
 from bench_load import wave
 from browser import (
     ROOT,
+    close_panel,
     download,
     free_port,
     map_frame,
@@ -130,8 +131,9 @@ def test_two_replicas_behind_nginx(browser, affinity):
         page.goto(f"{serving.url}/?org=CSTO&date=2012-07-01")
         wait_for_app(page)
         wait_for_layer(map_frame(page), "CSTO|2012-07-01")
-        open_panel(page, "Download this map and its data")
+        files = open_panel(page, "Download this map and its data")
         every_download_works(page)
+        close_panel(page, files)
         victim = serving.browser_replica()
         subprocess.run(["kill", "-9", str(serving.replicas[victim])], check=True)
         page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']",
@@ -139,8 +141,9 @@ def test_two_replicas_behind_nginx(browser, affinity):
         wait_for_app(page)  # reconnected through nginx to the living replica
         wait_for_layer(map_frame(page), "CSTO|2012-07-01")  # the view restored from its URL
         serving.wait_restarted(victim)
-        open_panel(page, "Download this map and its data")
+        files = open_panel(page, "Download this map and its data")
         every_download_works(page)  # whichever replica answers: the session holds no file
+        close_panel(page, files)
         assert victim in serving.answered("/api/v1/")
         set_date(page, "2009-08-18")
         page.get_by_role("heading", level=3).first.click()
