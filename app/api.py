@@ -218,6 +218,35 @@ def picture_body(request: Request, size: tuple[float, float] | None = None) -> t
     return ds.version, BODIES.get((key, "map.png", view, lang, size), make)
 
 
+CREDIT = "{atlas} (CC BY 4.0) · Natural Earth"
+
+
+def svg_body(request: Request) -> tuple[str, Body]:
+    """The map of a link as a standalone SVG: the PNG's title, key and credit, drawn by
+    ``geo.svgmap`` (no matplotlib, so it is cheap and never waits for the PNG's lock)."""
+    from geo import svgmap, views
+
+    key, ds = current()
+    raw = params(request)
+    try:
+        view = views.parse(ds, raw)
+        lang = query.parse_lang("lang", raw.get("lang") or "en", ds)
+    except query.QueryError as err:
+        raise ApiError(400, str(err)) from None
+
+    def make() -> Body:
+        vocabulary = words(key, lang)
+        drawn = views.drawn(ds, view, vocabulary)
+        shapes = svgmap.outlines(
+            ds.files["geometry/region.geojson"], ds.files["geometry/territories.geojson"]
+        )
+        atlas = vocabulary.gettext("Atlas of post-Soviet blocs")
+        picture = svgmap.document(drawn, vocabulary, shapes, CREDIT.format(atlas=atlas))
+        return Body.of(picture.encode("utf-8"), "image/svg+xml")
+
+    return ds.version, BODIES.get((key, "map.svg", view, lang), make)
+
+
 def export_key(ds, raw: dict) -> tuple:
     """The validated values that decide an export (raises ``QueryError`` like the export)."""
     if raw.get("summit"):

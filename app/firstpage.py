@@ -26,7 +26,7 @@ from starlette.responses import Response
 from streamlit import file_util
 
 from app import api, hashed, shell, static
-from geo import attendance, i18n, palette, svgmap, urlstate, views
+from geo import i18n, palette, svgmap, urlstate, views
 from geo.labels import N_
 
 PATHS = {  # the page's path (without the leading slash) -> its view
@@ -41,8 +41,6 @@ PATHS = {  # the page's path (without the leading slash) -> its view
 MAPS = ("membership", "summit")
 ATLAS = N_("Atlas of post-Soviet blocs")
 TITLE = N_("{what} — {atlas}")
-MEMBERSHIP_TITLE = N_("{org} on {day}")
-SUMMIT_TITLE = N_("{org} summit, {summit}")
 ABOUT = N_(
     "Which former Soviet republics belonged to which regional organisation on any date "
     "since 1991, who came to each summit, and where the contested territories stood."
@@ -169,7 +167,7 @@ def build(ds, key: str, view: str, values: dict, lang: str, embed: bool, site: s
     _ = labels.gettext
     shown = map_view(ds, view, values)
     drawn = views.drawn(ds, shown, labels) if shown else None
-    what, about = describe(ds, view, values, labels, drawn)
+    what, about = describe(ds, view, shown, labels, drawn)
     title = _(TITLE).format(what=what, atlas=_(ATLAS))
     preview = site + "/api/v1/preview.png?" + urlencode(picture_params(ds, shown, values, lang))
     here = site + "/" + next(p for p, v in PATHS.items() if v == view)
@@ -185,7 +183,7 @@ def build(ds, key: str, view: str, values: dict, lang: str, embed: bool, site: s
             ds.files["geometry/region.geojson"], ds.files["geometry/territories.geojson"]
         )
         credit = f"{_(ATLAS)} (CC BY 4.0) · Natural Earth"
-        heading = describe(ds, view, values, labels, drawn, full=True)[0]
+        heading = views.heading(ds, shown, labels, full=True)
         picture = svgmap.svg(drawn, labels, outlines, credit)
         first = (
             f'{STYLE}<div id="atlas-first"{" class=embed" if embed else ""}>'
@@ -235,31 +233,12 @@ def picture_params(ds, shown: views.MapView | None, values: dict, lang: str) -> 
     return {"org": org, "date": date.today().isoformat(), "lang": lang}
 
 
-def describe(ds, view: str, values: dict, labels, drawn, full: bool = False) -> tuple[str, str]:
+def describe(ds, view: str, shown, labels, drawn, full: bool = False) -> tuple[str, str]:
     """(what the page shows, one line on it) in the reader's language; ``full`` names the
     organisation in full, as the page's own heading does."""
-    _ = labels.gettext
-    if view == "membership":
-        what = _(MEMBERSHIP_TITLE).format(
-            org=labels.org(values["org"], full=full), day=labels.day(values["date"])
-        )
-        return what, statuses_line(ds, drawn, labels)
-    if view == "summit" and values.get("summit"):
-        row = ds.summits[ds.summits["id"] == values["summit"]].iloc[0]
-        label = attendance.summit_label(row, labels)
-        what = _(SUMMIT_TITLE).format(org=labels.org(row["org"]), summit=label)
-        return what, attendance.summary(attendance.roster(ds, values["summit"]), labels)
-    return labels.view(view), _(ABOUT)
-
-
-def statuses_line(ds, drawn, labels) -> str:
-    """'Member: Armenia, Belarus, …; Suspended / frozen: Uzbekistan.' from what the map fills."""
-    parts = []
-    for entry in drawn.legend.ordered():
-        states = [labels.country(c) for c, fill in drawn.fills.items() if fill == entry.key]
-        if entry.kind == "fill" and states:
-            parts.append(f"{entry.label}: {', '.join(sorted(states))}")
-    return "; ".join(parts) + "."
+    if shown is not None:
+        return views.heading(ds, shown, labels, full), views.summary(ds, shown, labels, drawn)
+    return labels.view(view), labels.gettext(ABOUT)
 
 
 def head(title: str, about: str, preview: str, here: str, labels) -> str:

@@ -140,6 +140,12 @@ def document(version: str) -> dict:
         picture,
         "image/png",
     )
+    paths["/api/v1/map.svg"] = file_path(
+        "map_svg",
+        "the map as an SVG file, with the same legend, title and credit as the PNG",
+        picture,
+        "image/svg+xml",
+    )
     paths["/api/v1/preview.png"] = file_path(
         "preview_png",
         "the map as a link preview picture, 1200 × 630 (Open Graph)",

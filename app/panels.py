@@ -13,6 +13,7 @@ import streamlit as st
 
 from app.session import Run
 from geo import labels as vocab
+from geo import views
 
 TITLE = "Atlas of post-Soviet blocs"
 
@@ -49,6 +50,33 @@ def share_body(run: Run, path: str, query: dict) -> None:
     )
     st.markdown(run._("Embed code"))
     st.code(embed, language="html", wrap_lines=True)
+    picture = picture_embed(run, path, query)
+    if picture:
+        st.markdown(run._("Picture embed (no script, no live session; links to this view)"))
+        st.code(picture, language="html", wrap_lines=True)
+
+
+MAP_PAGES = ("", "summit")
+
+
+def picture_embed(run: Run, path: str, query: dict) -> str | None:
+    """An ``<img>`` of this map at its stable address, linked to the live view, with alt
+    text saying what it shows: an article's readers need no session and no script."""
+    if path not in MAP_PAGES:
+        return None
+    ds, labels = run.ds, run.labels
+    view = views.parse(ds, query)
+    drawn = views.drawn(ds, view, labels)
+    alt = f"{views.heading(ds, view, labels)}. {views.summary(ds, view, labels, drawn)}"
+    link = page_link(path, query)
+    source = page_link("api/v1/map.svg", query)
+    esc = html.escape
+    return (
+        f'<a href="{esc(link, quote=True)}"><img src="{esc(source, quote=True)}" '
+        f'alt="{esc(alt, quote=True)}" width="1000" style="max-width:100%;height:auto" '
+        f'loading="lazy"></a>\n<p><a href="{esc(link, quote=True)}">{esc(run._(TITLE))}</a>'
+        " (CC BY 4.0) · Natural Earth</p>"
+    )
 
 
 def about(run: Run, where=st) -> None:

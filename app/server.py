@@ -133,6 +133,7 @@ def routes() -> list[Route]:
         Route(f"{prefix}/export", api.endpoint(api.export_body)),
         Route(f"{prefix}/package.zip", api.endpoint(api.package_body)),
         Route(f"{prefix}/map.png", api.endpoint(api.picture_body)),
+        Route(f"{prefix}/map.svg", api.endpoint(api.svg_body)),
         Route(f"{prefix}/preview.png", api.endpoint(api.preview_body)),
         *tables,
         Route(f"{prefix}/{{rest:path}}", api.not_found),

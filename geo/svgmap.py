@@ -115,14 +115,90 @@ def outlines(states: bytes, territories: bytes) -> Outlines:
 
 
 def svg(drawn: Drawn, labels: Labels, shapes: Outlines, credit: str) -> str:
-    """The map of ``drawn`` as an SVG element, titled and keyed; ``credit`` below it."""
+    """The map of ``drawn`` as an SVG element for a page, with its key and ``credit`` as
+    HTML beside it (laid out like the live map's)."""
     esc = html.escape
-    hatches = [e.key for e in drawn.legend.ordered() if e.kind == "hatch"]
-    defs = "".join(pattern(s, f"first-{s}") for s in hatches)
     parts = [
         f'<svg class="atlas-first-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{esc(drawn.title)}" preserveAspectRatio="xMidYMid meet" '
         f'data-fit="{fit()}" xmlns="http://www.w3.org/2000/svg">',
+        *shapes_drawn(drawn, shapes),
+        "</svg>",
+        legend(drawn),
+        f'<p class="atlas-first-credit">{esc(credit)} · '
+        f"{esc(border_note(labels, drawn.de_facto))}</p>",
+    ]
+    return "".join(p for p in parts if p)
+
+
+TOP, BOTTOM = 110, 70  # units above the map for the title, below it for the credit
+
+
+def document(drawn: Drawn, labels: Labels, shapes: Outlines, credit: str) -> str:
+    """The map as a standalone SVG file: title, map, key and credit drawn inside it (the
+    picture ``/api/v1/map.svg`` serves and an article can embed)."""
+    esc = html.escape
+    note = border_note(labels, drawn.de_facto)
+    total = TOP + HEIGHT + BOTTOM
+    return "".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" '
+            f'width="{WIDTH // 2}" height="{total // 2}" role="img" '
+            f'aria-label="{esc(drawn.title)}" font-family="DejaVu Sans, Arial, sans-serif">',
+            f"<title>{esc(drawn.title)}</title>",
+            f'<rect width="{WIDTH}" height="{total}" fill="#FFFFFF"/>',
+            f'<text x="20" y="72" font-size="48" fill="#31333F">{esc(drawn.title)}</text>',
+            f'<clipPath id="window"><rect width="{WIDTH}" height="{HEIGHT}"/></clipPath>',
+            f'<g transform="translate(0 {TOP})"><g clip-path="url(#window)">',
+            *shapes_drawn(drawn, shapes),
+            "</g>",
+            key_drawn(drawn),
+            "</g>",
+            f'<text x="20" y="{TOP + HEIGHT + 46}" font-size="24" fill="#555555">'
+            f"{esc(credit)} · {esc(note)}</text>",
+            "</svg>",
+        ]
+    )
+
+
+def key_drawn(drawn: Drawn) -> str:
+    """The key as SVG: a white box at the top right, one row per thing drawn."""
+    esc = html.escape
+    entries = drawn.legend.ordered()
+    row = 34
+    width = min(WIDTH // 2, 70 + 14 * max(len(e.label) for e in entries))  # 22-unit letters
+    x, y = WIDTH - width - 20, 20
+    out = [
+        f'<rect x="{x}" y="{y}" width="{width}" height="{row * len(entries) + 20}" rx="8" '
+        'fill="#FFFFFF" fill-opacity="0.94" stroke="#BBBBBB"/>'
+    ]
+    for i, e in enumerate(entries):
+        top = y + 12 + i * row
+        if e.kind == "marker":
+            out.append(
+                f'<circle cx="{x + 26}" cy="{top + 12}" r="10" fill="{esc(e.key)}" '
+                f'stroke="{palette.MARKER_EDGE}" stroke-width="4"/>'
+            )
+        else:
+            fill = f"url(#first-{esc(e.key)})" if e.kind == "hatch" else esc(e.key)
+            if e.kind == "hatch":
+                out.append(f'<rect x="{x + 14}" y="{top}" width="24" height="24" fill="#FFFFFF"/>')
+            out.append(
+                f'<rect x="{x + 14}" y="{top}" width="24" height="24" fill="{fill}" '
+                'stroke="#999999" stroke-width="2"/>'
+            )
+        out.append(
+            f'<text x="{x + 52}" y="{top + 19}" font-size="22" fill="#31333F">{esc(e.label)}</text>'
+        )
+    return "".join(out)
+
+
+def shapes_drawn(drawn: Drawn, shapes: Outlines) -> list[str]:
+    """The map's own elements: hatches, sea, neighbours, states, territories, markers."""
+    esc = html.escape
+    hatches = [e.key for e in drawn.legend.ordered() if e.kind == "hatch"]
+    defs = "".join(pattern(s, f"first-{s}") for s in hatches)
+    return [
         f"<defs>{defs}</defs>" if defs else "",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{palette.SEA}"/>',
         f'<g stroke="{palette.CONTEXT_BORDER}" stroke-width="1.2" fill="{palette.CONTEXT_FILL}">',
@@ -137,12 +213,7 @@ def svg(drawn: Drawn, labels: Labels, shapes: Outlines, credit: str) -> str:
         "</g>",
         territory_paths(drawn, shapes),
         *markers(drawn),
-        "</svg>",
-        legend(drawn),
-        f'<p class="atlas-first-credit">{esc(credit)} · '
-        f"{esc(border_note(labels, drawn.de_facto))}</p>",
     ]
-    return "".join(p for p in parts if p)
 
 
 def territory_paths(drawn: Drawn, shapes: Outlines) -> str:

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo import attendance, choropleth, membership, query, territories
-from geo.labels import Labels
+from geo.labels import N_, Labels
+
+MEMBERSHIP_TITLE = N_("{org} on {day}")
+SUMMIT_TITLE = N_("{org} summit, {summit}")
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,26 @@ def drawn(ds, view: MapView, labels: Labels) -> choropleth.Drawn:
         return choropleth.summit(roster, row, labels, place, contested)
     table = membership.statuses_on(ds.memberships, ds.countries, view.org, view.day)
     return choropleth.membership(table, labels, view.org, view.day, contested)
+
+
+def heading(ds, view: MapView, labels: Labels, full: bool = False) -> str:
+    """'CSTO on 1 July 2012' ('Collective Security Treaty Organization on …' in ``full``,
+    as the page's heading), or 'CIS summit, 26 December 2022 · St Petersburg (regular)'."""
+    _ = labels.gettext
+    if view.summit:
+        row = ds.summits[ds.summits["id"] == view.summit].iloc[0]
+        label = attendance.summit_label(row, labels)
+        return _(SUMMIT_TITLE).format(org=labels.org(row["org"]), summit=label)
+    return _(MEMBERSHIP_TITLE).format(org=labels.org(view.org, full=full), day=labels.day(view.day))
+
+
+def summary(ds, view: MapView, labels: Labels, drawn: choropleth.Drawn) -> str:
+    """One line on what the map shows: who held which status, or who came to the summit."""
+    if view.summit:
+        return attendance.summary(attendance.roster(ds, view.summit), labels)
+    parts = []
+    for entry in drawn.legend.ordered():
+        states = [labels.country(c) for c, fill in drawn.fills.items() if fill == entry.key]
+        if entry.kind == "fill" and states:
+            parts.append(f"{entry.label}: {', '.join(sorted(states))}")
+    return "; ".join(parts) + "."

@@ -321,3 +321,22 @@ def test_every_page_s_first_response_names_its_view(server, path, lang):
     assert f'<html lang="{lang}">' in page and "<title>Streamlit</title>" not in page
     assert 'property="og:image" content="http' in page and "api/v1/preview.png?" in page
     assert "no-cache" in headers["cache-control"]
+
+
+def test_the_svg_picture_keys_what_it_draws_in_the_reader_s_language(server):
+    import xml.etree.ElementTree as ET
+
+    status, headers, body = get(api(server, "map.svg", org="CSTO", date="2012-07-01", lang="ru"))
+    assert status == 200 and headers["content-type"] == "image/svg+xml"
+    root = ET.fromstring(body)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert (
+        texts[0].startswith("ОДКБ на 1 июля 2012")
+        and "Участие приостановлено / заморожено" in texts
+    )
+    drawn = {
+        p.get("fill") for p in root.iter("{http://www.w3.org/2000/svg}path") if p.get("data-iso3")
+    }
+    keyed = {r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect")}
+    assert drawn <= keyed  # every state's colour has its row in the key
+    assert get(api(server, "map.svg", summit="CIS-2022-12-27"))[0] == 400

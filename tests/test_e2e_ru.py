@@ -1,6 +1,7 @@
 """The Russian interface in Chromium: every view, its map's legend and tooltips, the Share
 and About panels — no English left but names, codes, addresses and file names."""
 
+import html
 import re
 from pathlib import Path
 
@@ -74,10 +75,13 @@ def test_every_view_in_russian(server, page, view):
     wait_for_app(page)
     share = open_panel(page, "Поделиться")
     texts = [page_text(page, "[role=dialog]")]
-    link, embed = code_blocks(share)  # code shown as code: checked for what a reader sees
+    link, embed, *picture = code_blocks(share)  # code shown as code: what a reader sees of it
     assert link.startswith(server) and "lang=ru" in link
     assert "lang=ru" in embed and "embed=true" in embed
     texts.append(embed_words(embed))
+    for code in picture:  # the picture embed's alt text and credit
+        texts.append(html.unescape(re.search(r'alt="([^"]*)"', code).group(1)))
+        texts.append(re.sub(r"<[^>]+>", " ", code.split("</a>", 1)[1]))
     close_panel(page, share)
     about = open_panel(page, "Об этих данных")
     texts.append(page_text(page, "[role=dialog]"))

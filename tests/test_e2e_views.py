@@ -266,6 +266,33 @@ def test_an_embedded_view_in_another_page(server, browser, tmp_path):
     page.close()
 
 
+def test_a_picture_embed_needs_no_session(server, browser, tmp_path):
+    """The Share panel's picture embed shows the map in an article with no script and no
+    WebSocket; its alt text says what the map shows, and it links to the live view."""
+    page = browser.new_page()
+    page.goto(f"{server}/summit?summit=CIS-2022-12-26")
+    wait_for_app(page)
+    share = open_panel(page, "Share")
+    code = share.locator("[data-testid='stCode']").nth(2).inner_text()
+    page.close()
+    assert code.startswith('<a href="') and "/api/v1/map.svg?" in code
+    (tmp_path / "article.html").write_text(f"<html><body><h1>News</h1>{code}</body></html>")
+    article = browser.new_page()
+    sockets = []
+    article.on("websocket", lambda ws: sockets.append(ws.url))
+    with serving(tmp_path) as site:
+        article.goto(f"{site}/article.html")
+        picture = article.locator("img")
+        article.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+        )
+        alt = picture.get_attribute("alt")
+        assert alt.startswith("CIS summit, 26 December 2022") and "members' leaders attended" in alt
+        assert "summit=CIS-2022-12-26" in article.locator("a").first.get_attribute("href")
+    assert sockets == []
+    article.close()
+
+
 @contextmanager
 def serving(folder):
     """A plain web server for ``folder`` on another origin (localhost, a free port)."""
