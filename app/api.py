@@ -161,6 +161,25 @@ def package_body(request: Request) -> tuple[str, Body]:
     )
 
 
+def citation_body(request: Request) -> tuple[str, Body]:
+    """CITATION.cff: how to cite the data release."""
+    from geo.release import CITATION
+
+    key, ds = current()
+    return ds.version, BODIES.get(
+        (key, "citation"), lambda: Body.of(CITATION.read_bytes(), "text/plain; charset=utf-8")
+    )
+
+
+def changelog_body(request: Request) -> tuple[str, Body]:
+    """The changelog: what each data release added and corrected."""
+    key, ds = current()
+    raw = ds.files.get("CHANGELOG.md", b"# Changelog\n")
+    return ds.version, BODIES.get(
+        (key, "changelog"), lambda: Body.of(raw, "text/markdown; charset=utf-8")
+    )
+
+
 def export_body(request: Request) -> tuple[str, Body]:
     from geo import export
 

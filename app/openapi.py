@@ -140,6 +140,12 @@ def document(version: str) -> dict:
         picture,
         "image/png",
     )
+    paths["/api/v1/citation.cff"] = file_path(
+        "citation", "how to cite the data release (Citation File Format)", [], "text/plain"
+    )
+    paths["/api/v1/changelog.md"] = file_path(
+        "changelog", "what each data release added and corrected", [], "text/markdown"
+    )
     paths["/api/v1/map.svg"] = file_path(
         "map_svg",
         "the map as an SVG file, with the same legend, title and credit as the PNG",

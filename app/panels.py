@@ -86,15 +86,37 @@ def about(run: Run, where=st) -> None:
     presences = [(vocab.PRESENCE[k], v) for k, v in vocab.PRESENCE_MEANING.items()]
     situations = [(vocab.SITUATION[k], v) for k, v in vocab.SITUATION_MEANING.items()]
     borders, licence = _("Borders and contested territories"), _("Licence and citation")
+    current = _("How current")
     parts = [
         glossary(_("Statuses"), statuses, _),
         glossary(_("Presence at a summit"), [*presences, (GUEST, GUEST_MEANING)], _),
         f"{bold(borders)}\n\n{_(BORDERS)}",
         glossary("", situations, _),
-        f"{bold(licence)}\n\n" + _(LICENCE).format(updated=run.labels.day(run.ds.updated)),
+        f"{bold(current)}\n\n" + newest(run),
+        f"{bold(licence)}\n\n"
+        + _(LICENCE).format(
+            version=run.ds.version,
+            updated=run.labels.day(run.ds.updated),
+            citation="api/v1/citation.cff",
+            changelog="api/v1/changelog.md",
+            package="api/v1/package.zip",
+        ),
     ]
     if where.button(_("About these data"), icon=":material/info:", key="about"):
         st.dialog(_("About these data"), width="large")(st.markdown)("\n\n".join(parts))
+
+
+def newest(run: Run) -> str:
+    """'The newest session in the data: CIS 22 December 2025; CSTO …' (what the data reach)."""
+    days = run.ds.summit_days
+    listed = "; ".join(
+        f"{run.labels.org(org)} {run.labels.day(days[org][-1][0])}"
+        for org in run.ds.org_ids()
+        if days.get(org)
+    )
+    return run._("The newest session of each organisation in the data: {listed}.").format(
+        listed=listed
+    )
 
 
 def bold(text: str) -> str:
@@ -122,6 +144,7 @@ BORDERS = vocab.N_(
 )
 LICENCE = vocab.N_(
     "Data: CC BY 4.0; code: MIT; boundaries: Natural Earth (public domain). Every row "
-    "names the page its fact comes from. Cite as: *Atlas of post-Soviet blocs* (dataset), "
-    "see CITATION.cff. Data last changed: {updated}. Curators' notes are in English."
+    "names the page its fact comes from. Data release {version} of {updated}; cite it as "
+    "[CITATION.cff]({citation}) says; what each release changed: [CHANGELOG]({changelog}); "
+    "the whole package with its codebook: [zip]({package}). Curators' notes are in English."
 )

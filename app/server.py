@@ -132,6 +132,8 @@ def routes() -> list[Route]:
         Route(f"{prefix}/status", status),
         Route(f"{prefix}/export", api.endpoint(api.export_body)),
         Route(f"{prefix}/package.zip", api.endpoint(api.package_body)),
+        Route(f"{prefix}/citation.cff", api.endpoint(api.citation_body)),
+        Route(f"{prefix}/changelog.md", api.endpoint(api.changelog_body)),
         Route(f"{prefix}/map.png", api.endpoint(api.picture_body)),
         Route(f"{prefix}/map.svg", api.endpoint(api.svg_body)),
         Route(f"{prefix}/preview.png", api.endpoint(api.preview_body)),

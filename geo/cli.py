@@ -11,6 +11,7 @@ python -m geo export --org CSTO --date 2012-07-01 --format gpkg -o csto-2012.gpk
 python -m geo export --summit CIS-2022-12-26 --format geojson -o -
 python -m geo package -o post-soviet-blocs.zip
 python -m geo validate | report [--readme] | geometry
+python -m geo release --version 0.3.0
 
 The table commands ask the same questions, with the same parameters and messages, as
 the web API (``/api/v1/<command>?...``): both go through ``geo.query``. Every error is
@@ -105,6 +106,19 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    from geo import release
+
+    try:
+        written = release.release(args.version, args.data)
+    except release.ReleaseError as err:
+        raise Failure(str(err)) from None
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"release {args.version}: now list its additions and corrections in CHANGELOG.md")
+    return 0
+
+
 def cmd_geometry(args) -> int:
     from geo import geometry  # the Natural Earth sources are only needed here
 
@@ -169,6 +183,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--readme", action="store_true", help="write it into README.md")
     r.set_defaults(run=cmd_report)
     sub.add_parser("geometry", help="rebuild data/geometry/").set_defaults(run=cmd_geometry)
+    n = sub.add_parser("release", help="check the data and set a new version everywhere")
+    n.add_argument("--version", required=True, help="X.Y.Z (a correction: patch; rows: minor)")
+    n.set_defaults(run=cmd_release)
     return p
 
 

@@ -35,11 +35,17 @@ SHORT_NAMES = {  # the dBase format behind shapefiles allows ten characters
 
 
 def package_zip(ds, extra: Mapping[str, bytes] | None = None) -> bytes:
-    """The validated package (descriptor, licence, every CSV, the shapes) in one zip,
-    plus ``extra`` files (name -> bytes)."""
+    """The validated package (descriptor, licence, changelog, every CSV, the shapes) in
+    one zip, with its codebook as README.md and CITATION.cff, plus ``extra`` files."""
+    from geo import codebook
+    from geo.release import CITATION
+
+    texts = {"README.md": codebook.render(ds.files["datapackage.json"]).encode("utf-8")}
+    if CITATION.is_file():
+        texts["CITATION.cff"] = CITATION.read_bytes()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, raw in {**ds.files, **(extra or {})}.items():
+        for name, raw in {**ds.files, **texts, **(extra or {})}.items():
             info = zipfile.ZipInfo(f"{PACKAGE_FOLDER}/{name}", date_time=zip_time(ds))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -44,12 +44,12 @@ PRESENCE = {
 }
 # What each status and presence means, for the About panel.
 STATUS_MEANING = {
-    "member": N_("Full member: has joined and takes part with all rights."),
-    "associate": N_("Associate member: takes part in some bodies without full membership."),
+    "member": N_("Has joined and takes part with all rights."),
+    "associate": N_("Takes part in some bodies without full membership."),
     "participant": N_("Signed the founding acts but never ratified the Charter."),
-    "observer": N_("Observer: attends without the rights of a member."),
-    "partner": N_("Dialogue partner: a formal partnership short of observer status."),
-    "candidate": N_("Candidate: officially recognised as a candidate for membership."),
+    "observer": N_("Attends without the rights of a member."),
+    "partner": N_("A formal partnership short of observer status."),
+    "candidate": N_("Officially recognised as a candidate for membership."),
     "withdrawing": N_("Has given notice of withdrawal; still bound until it takes effect."),
     "suspended": N_("Has suspended or frozen its participation, without leaving."),
 }

@@ -28,6 +28,7 @@ from geo.validate import DataError, DataUnreadable, Row, parse_date, reason
 
 DESCRIPTOR_NAME = "datapackage.json"
 LICENCE_NAME = "LICENSE.md"
+PACKAGE_TEXTS = (LICENCE_NAME, "CHANGELOG.md")  # kept with the data, not validated
 NO_FILES = MappingProxyType({})
 __all__ = ["DataError", "DataUnreadable", "Dataset", "load_dataset", "reason"]
 
@@ -207,9 +208,9 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         folder=data_dir,
     )
     files |= read_shapes(ds, data_dir)
-    licence = data_dir / LICENCE_NAME
-    if licence.is_file():
-        files[LICENCE_NAME] = read_file(licence, f"data/{LICENCE_NAME}")
+    for name in PACKAGE_TEXTS:
+        if (data_dir / name).is_file():
+            files[name] = read_file(data_dir / name, f"data/{name}")
     object.__setattr__(ds, "files", MappingProxyType(files))  # before anyone shares it
     return ds
 

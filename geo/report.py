@@ -62,6 +62,13 @@ def guests_by_org(ds) -> pd.DataFrame:
     return table.reset_index().rename(columns={"summit_id": "organisation"})
 
 
+def newest_sessions(ds) -> pd.DataFrame:
+    """The newest session of each organisation in the data (how current the data are)."""
+    newest = ds.summits.sort_values("start").groupby("org", sort=False).last()
+    rows = [(org, row["start"].isoformat(), row["id"]) for org, row in newest.iterrows()]
+    return pd.DataFrame(sorted(rows), columns=["organisation", "newest session", "id"])
+
+
 def kinds_table(ds) -> pd.DataFrame:
     """Cited sources per kind of page (see geo/sources.py for the policy)."""
     counts = sources.kinds_count(ds)
@@ -85,6 +92,10 @@ def render(ds) -> str:
         "Summits per organisation and decade:",
         "",
         markdown(summits_by_decade(ds)),
+        "",
+        "The newest session of each organisation in the data:",
+        "",
+        markdown(newest_sessions(ds)),
         "",
         "Attendance rows of states that held a seat, by presence:",
         "",
