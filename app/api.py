@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import brotli
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -81,11 +82,17 @@ class Bodies:
         self.total = 0
         self.lock = threading.Lock()
 
-    def get(self, key: tuple, make: Callable[[], Body]) -> Body:
+    def peek(self, key: tuple) -> Body | None:
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
+        return None
+
+    def get(self, key: tuple, make: Callable[[], Body]) -> Body:
+        found = self.peek(key)
+        if found is not None:
+            return found
         body = make()  # outside the lock: two readers of one new key may both make it
         with self.lock:
             if key not in self.items and body.size <= self.max_bytes // 4:
@@ -98,6 +105,9 @@ class Bodies:
 
 
 BODIES = Bodies(48 * 1024 * 1024)
+# What a route decides before any work: the data release, the cache key of its answer
+# (validated values only), and how to make the answer if it is not cached yet.
+Plan = tuple[str, tuple, Callable[[], Body]]
 
 
 def current():
@@ -133,7 +143,7 @@ def params(request: Request) -> dict[str, str]:
     return {k: request.query_params.get(k) for k in request.query_params}
 
 
-def table_body(request: Request, name: str) -> tuple[str, Body]:
+def table_body(request: Request, name: str) -> Plan:
     key, ds = current()
     fmt = negotiated(request)
     q = query.QUERIES[name]
@@ -148,39 +158,40 @@ def table_body(request: Request, name: str) -> tuple[str, Body]:
         raw = query.render(table, fmt).encode("utf-8")
         return Body.of(raw, MEDIA[fmt], f"{name}.{fmt}")
 
-    return ds.version, BODIES.get(cache_key, make)
+    return ds.version, cache_key, make
 
 
-def package_body(request: Request) -> tuple[str, Body]:
+def package_body(request: Request) -> Plan:
     from geo import export  # geopandas: only when a file is asked for
 
     key, ds = current()
-    return ds.version, BODIES.get(
+    return (
+        ds.version,
         (key, "package"),
         lambda: Body.of(export.package_zip(ds), MEDIA["zip"], "post-soviet-blocs.zip"),
     )
 
 
-def citation_body(request: Request) -> tuple[str, Body]:
+def citation_body(request: Request) -> Plan:
     """CITATION.cff: how to cite the data release."""
     from geo.release import CITATION
 
     key, ds = current()
-    return ds.version, BODIES.get(
-        (key, "citation"), lambda: Body.of(CITATION.read_bytes(), "text/plain; charset=utf-8")
+    return (
+        ds.version,
+        (key, "citation"),
+        lambda: Body.of(CITATION.read_bytes(), "text/plain; charset=utf-8"),
     )
 
 
-def changelog_body(request: Request) -> tuple[str, Body]:
+def changelog_body(request: Request) -> Plan:
     """The changelog: what each data release added and corrected."""
     key, ds = current()
     raw = ds.files.get("CHANGELOG.md", b"# Changelog\n")
-    return ds.version, BODIES.get(
-        (key, "changelog"), lambda: Body.of(raw, "text/markdown; charset=utf-8")
-    )
+    return ds.version, (key, "changelog"), lambda: Body.of(raw, "text/markdown; charset=utf-8")
 
 
-def export_body(request: Request) -> tuple[str, Body]:
+def export_body(request: Request) -> Plan:
     from geo import export
 
     key, ds = current()
@@ -201,19 +212,19 @@ def export_body(request: Request) -> tuple[str, Body]:
             export.to_bytes(layers, fmt), export.FORMATS[fmt][2], f"{next(iter(layers))}.{suffix}"
         )
 
-    return ds.version, BODIES.get((key, "export", fmt, layers_key), make)
+    return ds.version, (key, "export", fmt, layers_key), make
 
 
 RENDERING = threading.Lock()  # matplotlib draws one figure at a time (and one core)
 PREVIEW = (8.0, 4.2)  # inches at 150 dpi: 1200 × 630
 
 
-def preview_body(request: Request) -> tuple[str, Body]:
+def preview_body(request: Request) -> Plan:
     """The picture a link preview shows: 1200 × 630, as Open Graph asks."""
     return picture_body(request, size=PREVIEW)
 
 
-def picture_body(request: Request, size: tuple[float, float] | None = None) -> tuple[str, Body]:
+def picture_body(request: Request, size: tuple[float, float] | None = None) -> Plan:
     """The map of a link (membership or summit) as a PNG, with the download's legend,
     title and credit, in the link's language; one render per distinct view."""
     from geo import picture, views
@@ -234,13 +245,13 @@ def picture_body(request: Request, size: tuple[float, float] | None = None) -> t
             png = picture.png(figure)
         return Body.of(png, "image/png")
 
-    return ds.version, BODIES.get((key, "map.png", view, lang, size), make)
+    return ds.version, (key, "map.png", view, lang, size), make
 
 
 CREDIT = "{atlas} (CC BY 4.0) · Natural Earth"
 
 
-def svg_body(request: Request) -> tuple[str, Body]:
+def svg_body(request: Request) -> Plan:
     """The map of a link as a standalone SVG: the PNG's title, key and credit, drawn by
     ``geo.svgmap`` (no matplotlib, so it is cheap and never waits for the PNG's lock)."""
     from geo import svgmap, views
@@ -263,7 +274,7 @@ def svg_body(request: Request) -> tuple[str, Body]:
         picture = svgmap.document(drawn, vocabulary, shapes, CREDIT.format(atlas=atlas))
         return Body.of(picture.encode("utf-8"), "image/svg+xml")
 
-    return ds.version, BODIES.get((key, "map.svg", view, lang), make)
+    return ds.version, (key, "map.svg", view, lang), make
 
 
 def export_key(ds, raw: dict) -> tuple:
@@ -327,14 +338,22 @@ def error(status: int, message: str) -> Response:
     )
 
 
-def endpoint(make: Callable[[Request], tuple[str, Body]]):
-    """A route handler around ``make``: errors become JSON, success a negotiated body."""
+def endpoint(plan: Callable[[Request], Plan]):
+    """A route handler around ``plan``: errors become JSON, success a negotiated body.
 
-    def handle(request: Request) -> Response:
-        try:
-            version, body = make(request)
+    A cached answer is sent from the event loop itself; only an answer to make goes to a
+    worker thread. (Handing every request to a thread and back cost readers' sessions:
+    each hand-over waits for the GIL held by script runs.)"""
+
+    async def handle(request: Request) -> Response:
+        try:  # changed files are read and validated in a thread, never on the loop
+            planned = (
+                plan(request) if data.LAST_GOOD.warm() else await run_in_threadpool(plan, request)
+            )
         except ApiError as err:
             return error(err.status, str(err))
+        version, key, make = planned
+        body = BODIES.peek(key) or await run_in_threadpool(BODIES.get, key, make)
         answer = respond(request, version, body)
         if data.LAST_GOOD.serving()[2] is not None:
             answer.headers["X-Atlas-Data-Stale"] = "the files on disk failed validation"

@@ -83,13 +83,21 @@ class LastGood:
 
     def __init__(self):
         self.pair = None
+        self.seen: tuple = ()  # the last files' state whose content is loaded
+
+    def warm(self) -> bool:
+        """True when the files are as they were when last loaded: answering from them
+        reads nothing and validates nothing (safe on the server's event loop)."""
+        return fingerprint() == self.seen
 
     def serving(self):
         """(key, dataset, problem): the current data, or the last good data and the
         problem that stopped the current files; (None, None, problem) with nothing good
         to fall back on (or files that cannot be read at all)."""
-        key = content_key(fingerprint())
+        stat = fingerprint()
+        key = content_key(stat)
         found = loaded(key)
+        self.seen = stat
         if not isinstance(found, DataError):
             self.pair = (key, found)
             return key, found, None

@@ -21,11 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from streamlit import file_util
 
-from app import api, hashed, shell, static
+from app import api, data, hashed, shell, static
 from geo import i18n, palette, svgmap, urlstate, views
 from geo.labels import N_
 
@@ -136,8 +137,12 @@ def origin(request: Request) -> str:
     return f"{scheme}://{request.headers.get('host', request.url.netloc)}"
 
 
-def serve(request: Request) -> Response:
+async def serve(request: Request) -> Response:
+    """A page's first HTML: sent from the event loop when built before, else built in a
+    worker thread (see ``api.endpoint``)."""
     view = PATHS.get(request.url.path.strip("/"))
+    if not data.LAST_GOOD.warm():  # changed files are read in a thread, never on the loop
+        await run_in_threadpool(data.LAST_GOOD.serving)
     try:
         key, ds = api.current()
     except api.ApiError:
@@ -153,7 +158,9 @@ def serve(request: Request) -> Response:
     site = origin(request)
     chosen = tuple(sorted((name, repr(value)) for name, value in values.items()))
     cache_key = (key, view, chosen, lang, embed, site)
-    body = PAGES.get(cache_key, lambda: build(ds, key, view, values, lang, embed, site))
+    body = PAGES.peek(cache_key) or await run_in_threadpool(
+        PAGES.get, cache_key, lambda: build(ds, key, view, values, lang, embed, site)
+    )
     answer = api.respond(request, ds.version, body, "no-cache")
     answer.headers["Vary"] = "Accept-Encoding, Accept-Language"
     for name in ("Access-Control-Allow-Origin", "X-Atlas-Data-Version"):

@@ -44,12 +44,21 @@ def render(run: Run) -> None:
     widgets.show_labelled(run, rows)
     table_csv = downloads.address("rows", table=name, q=query, lang=run.lang, format="csv")
     package = downloads.address("package.zip")
+    panel = downloads.address("panel", format="csv")
     downloads.links(
         run,
         [
             (_("Download {name}.csv").format(name=name), table_csv, f"{name}.csv"),
+            (_("Attendance panel (CSV)"), panel, "attendance_panel.csv"),
             (_("The whole data package (zip)"), package, "post-soviet-blocs.zip"),
         ],
+    )
+    st.caption(
+        _(
+            "The attendance panel has one row per summit and state (seats and guests) with "
+            "the summit's organisation, dates, place and kind beside it: no join needed. "
+            "The package holds every table, the shapes, a codebook and how to cite it."
+        )
     )
     chosen |= map_downloads(run, values)
     session.publish("data", chosen, run.lang, run)
