@@ -30,11 +30,21 @@ KINDS = ("primary", "press", "monitor", "encyclopedia", "repost", "other")
 
 
 @lru_cache(maxsize=1)
-def policy() -> tuple[tuple[str, str, str], ...]:
-    """(pattern, kind, note) per listed site, in the file's order (earlier lines win)."""
+def rows() -> tuple[dict, ...]:
+    """The policy file's rows (pattern, kind, party, note), in order (earlier lines win)."""
     lines = POLICY.read_text(encoding="utf-8").splitlines()
-    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
-    return tuple((r["pattern"], r["kind"], r["note"]) for r in rows)
+    return tuple(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+def policy() -> tuple[tuple[str, str, str], ...]:
+    """(pattern, kind, note) per listed site."""
+    return tuple((r["pattern"], r["kind"], r["note"]) for r in rows())
+
+
+def party(url: str) -> bool:
+    """A site of a party to a conflict over a territory (kept only beside a neutral one)."""
+    host = domain(url)
+    return any(r["party"] == "yes" and r["pattern"] in host for r in rows())
 
 
 def listed(kind_: str) -> tuple[str, ...]:

@@ -124,6 +124,36 @@ def test_never_used_check_can_fail():
     assert not sources.never_used("https://www.pravda-news.example/x")
 
 
+def repost_share(ds) -> float:
+    kinds = [sources.kind(url) for *_, url in sources.cited(ds)]
+    return kinds.count("repost") / len(kinds)
+
+
+def test_reposts_are_under_two_percent_of_sources(ds):
+    """A copy of another outlet's item stays only where its original could not be found."""
+    assert repost_share(ds) < 0.02
+
+
+def test_the_repost_check_can_fail(ds):
+    assert sources.kind("http://www.friends-partners.org/friends/news/omri/1992/") == "repost"
+    assert sources.kind("https://www.latimes.com/archives/la-xpm-1992-01-01.html") == "press"
+    copied = ds.attendance.assign(source_url="https://vinapk.com/archives/x.html")
+    assert repost_share(type("D", (), {"attendance": copied, **{
+        t: getattr(ds, t) for t in sources.SOURCED if t != "attendance"}})()) > 0.5  # fmt: skip
+
+
+def test_a_party_s_source_on_a_territory_stands_beside_a_neutral_one(ds):
+    """The Kremlin's treaty text may date an annexation claim, but a neutral source that
+    agrees is named beside it; no territory rests on one party's word alone."""
+    alone = [
+        (r["territory"], r["start"].isoformat())
+        for r in ds.territories.to_dict("records")
+        if sources.party(r["source_url"]) and "Neutral confirmation:" not in r["note"]
+    ]
+    assert alone == []
+    assert sources.party("https://tass.com/politics/1") and not sources.party("https://bbc.co.uk/x")
+
+
 def test_encyclopedias_are_a_justified_last_resort(ds):
     """Under 1 % of cited sources, and each such row says why in its note."""
     cited = list(sources.cited(ds))
