@@ -40,17 +40,11 @@ def choose_language() -> str:
 
 
 def follow_links(pages: dict) -> None:
-    """An old link (?view=summit&…) or a clicked state opens the page it means."""
+    """An old link (?view=summit&…) opens the page it means."""
     view = urlstate.first(session.params(), "view")
     if view in pages and view != "membership":
         rest = {k: v[0] for k, v in session.params().items() if k != "view" and v}
         st.switch_page(pages[view], query_params=rest)
-    clicked = st.session_state.pop("_open_country", None)
-    if clicked:
-        lang = (
-            {"lang": st.session_state["lang"]} if st.session_state.get("lang", "en") != "en" else {}
-        )
-        st.switch_page(pages["country"], query_params={"iso3": clicked, **lang})
 
 
 def main() -> None:

@@ -49,6 +49,7 @@ ABOUT = N_(
 PAGES = api.Bodies(16 * 1024 * 1024)
 STYLE = """<style>
 #atlas-first { position: fixed; inset: 0; z-index: 1000; background: #fff; overflow: hidden;
+  pointer-events: none;
   font-family: "Source Sans", "Source Sans Pro", sans-serif; color: rgb(49, 51, 63);
   transition: opacity .25s; }
 #atlas-first .side { position: absolute; left: 0; top: 0; bottom: 0; width: 300px;

@@ -19,7 +19,7 @@ import streamlit_folium as sf
 from app import cache
 from geo import choropleth
 
-RETURNED = ("last_object_clicked_tooltip",)
+RETURNED = ()  # a click opens a profile in the page itself (geo.mapscript): no rerun here
 KEY = "map"
 
 
@@ -58,13 +58,9 @@ def style_script(spec: dict) -> str:
     return sf._get_feature_group_string(choropleth.style_layer(spec), map=scratch, idx=0)
 
 
-def show(spec: dict, height: int, on_click, osm: bool = False):
-    """Draw the map with this rerun's style layer; ``on_click`` runs when a state is clicked."""
+def show(spec: dict, height: int, osm: bool = False):
+    """Draw the map with this rerun's style layer."""
     parts = base_parts(osm)
-
-    def changed():
-        st.session_state[KEY] = st.session_state.get(parts["key"], {})
-        on_click()
 
     return sf._component_func(
         script=parts["script"],
@@ -84,6 +80,6 @@ def show(spec: dict, height: int, on_click, osm: bool = False):
         pixelated=False,
         css_links=list(parts["css_links"]),
         js_links=list(parts["js_links"]),
-        on_change=changed,
+        on_change=None,
         wrap_longitude=False,
     )

@@ -13,7 +13,7 @@ import streamlit as st
 
 from app import mapview
 from app.session import Run
-from geo import tables, urlstate
+from geo import urlstate
 
 MAP_HEIGHT = 540
 
@@ -67,17 +67,9 @@ def pick_borders(run: Run, values: dict) -> str:
 
 
 def show_map(run: Run, spec: dict, osm: bool = False) -> None:
-    """The shared base map plus this view's style layer; a click opens the state's profile."""
-    mapview.show(spec, MAP_HEIGHT, lambda: open_clicked_country(run.labels), osm)
-
-
-def open_clicked_country(labels) -> None:
-    """Remember which state was clicked; the entry opens its profile on this rerun."""
-    tip = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
-    names = {iso3: labels.country(iso3) for iso3 in labels.names.countries["en"]}
-    iso3 = tables.country_from_tooltip(tip, names)
-    if iso3:
-        st.session_state["_open_country"] = iso3
+    """The shared base map plus this view's style layer; a click on a state opens its
+    profile (in the page, by the map's own script)."""
+    mapview.show(spec, MAP_HEIGHT, osm)
 
 
 def caption(run: Run, extra: str = "") -> None:

@@ -90,6 +90,20 @@ LIBRARY = """(function () {
       return '<div class="atlas-row">' + swatch(e) + "<span>" + esc(e[2]) + "</span></div>";
     }).join("");
   }
+  // A state's profile, opened in the page the map sits in with one entry in the browser's
+  // history (Back returns to this view); in an embedded view, in the full atlas instead.
+  function openProfile(code) {
+    var page = window.parent, here = new URL(page.location.href);
+    var lang = here.searchParams.get("lang");
+    var path = here.pathname.replace(/[^/]*$/, "") + "country?iso3=" + code +
+      (lang ? "&lang=" + lang : "");
+    if (here.searchParams.get("embed") === "true") {
+      window.open(path, "_blank", "noopener");
+      return;
+    }
+    page.history.pushState(null, "", path);
+    page.dispatchEvent(new PopStateEvent("popstate", {state: null}));
+  }
   window.atlasDraw = function (map, group, spec) {
 BODY  };
 })();
@@ -130,6 +144,7 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
         var code = f.properties.iso3, text = spec.tips[code];
         if (!f.properties.region || !text) { layer.options.interactive = false; return; }
         layer.bindTooltip(tip(text), {sticky: true});
+        layer.on("click", function () { openProfile(code); });
         layer.on("mouseover", function () { layer.setStyle({weight: 2.5}); });
         layer.on("mouseout", function () { layer.setStyle({weight: strong(code) ? 2 : 1}); });
         layer.on("add", function () {

@@ -53,17 +53,6 @@ def markdown_table(table: pd.DataFrame, labels) -> str:
     return "\n".join(lines)
 
 
-def country_from_tooltip(text: str, names: dict[str, str]) -> str | None:
-    """The state a clicked tooltip belongs to: the tooltip starts with the state's name.
-
-    streamlit-folium reports the tooltip as bare text, line breaks dropped, so the longest
-    name the text starts with wins.
-    """
-    text = text.strip()
-    hits = [(len(name), code) for code, name in names.items() if text.startswith(name)]
-    return max(hits)[1] if hits else None
-
-
 def matches(frame: pd.DataFrame, shown: pd.DataFrame, query: str) -> pd.Series:
     """Rows where any cell, as stored (codes) or as shown (names, words), contains ``query``
     (case-insensitive, plain text, not a regex); every row when the query is blank."""

@@ -213,10 +213,3 @@ def test_an_old_link_opens_the_same_view_as_the_new_one(view):
     old, new = open_link(f"/?view={view}&{params}"), open_link(f"/{view}?{params}")
     assert old.subheader[0].value == new.subheader[0].value
     assert dict(old.query_params) == dict(new.query_params)
-
-
-def test_a_clicked_state_opens_its_profile():
-    at = app(org="CIS", date="2010-06-01")
-    at.session_state["_open_country"] = "KAZ"
-    at.run()
-    assert at.subheader[0].value == "Kazakhstan"

@@ -66,6 +66,35 @@ def test_click_on_a_state_opens_its_profile(server, page):
     assert page.get_by_role("heading", name="Kazakhstan").is_visible()
 
 
+def test_a_profile_opened_from_the_map_is_one_step_back(server, page):
+    """Opening a state's profile from the map adds exactly one history entry: Back
+    returns to the map as it was, Forward to the profile."""
+    page.goto(f"{server}/?org=CSTO&date=2014-01-01&lang=ru")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CSTO|2014-01-01")
+    before = page.evaluate("history.length")
+    x, y = frame.evaluate(
+        """() => {
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          const point = map.latLngToContainerPoint(L.latLng(41.5, 64.0));
+          return [point.x, point.y];
+        }"""
+    )
+    box = page.locator("iframe[title*='st_folium']").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_url(re.compile(r"/country\?iso3=UZB&lang=ru$"))
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Узбекистан").is_visible()
+    assert page.evaluate("history.length") == before + 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"/\?org=CSTO&date=2014-01-01&lang=ru$"))
+    wait_for_app(page)
+    wait_for_layer(map_frame(page), "CSTO|2014-01-01")
+    page.go_forward()
+    page.wait_for_url(re.compile(r"/country\?iso3=UZB"))
+
+
 def test_keyboard_reaches_a_state_and_enter_opens_it(server, page):
     page.goto(f"{server}/?org=CSTO&date=2012-07-01")
     wait_for_app(page)

@@ -58,14 +58,6 @@ def test_states_link_to_their_profile_page(labels):
     assert lines[2].startswith("| [Armenia](country?iso3=ARM) | Member |  |")
 
 
-def test_country_from_tooltip():
-    names = {"ARM": "Armenia", "GEO": "Georgia"}
-    assert tables.country_from_tooltip("GeorgiaMember of CIS since 1993", names) == "GEO"
-    assert tables.country_from_tooltip("Georgia\nMember of CIS since 1993", names) == "GEO"
-    assert tables.country_from_tooltip("Poland", names) is None
-    assert tables.country_from_tooltip("", names) is None
-
-
 def test_filter_is_plain_text():
     frame = pd.DataFrame({"a": ["Moscow", "Minsk", "a.b"]})
     assert frame[tables.matches(frame, frame, "mos")]["a"].tolist() == ["Moscow"]
