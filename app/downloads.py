@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from app.session import Run
-from geo.labels import N_
+from geo.vocabulary import N_
 
 MAP_FILES = {  # format -> label; "csv" is the map's table, "png" its picture
     "csv": N_("Table (CSV)"),

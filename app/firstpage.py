@@ -28,7 +28,7 @@ from streamlit import file_util
 
 from app import api, data, hashed, shell, static
 from geo import i18n, palette, svgmap, urlstate, views
-from geo.labels import N_
+from geo.vocabulary import N_
 
 PATHS = {  # the page's path (without the leading slash) -> its view
     "": "membership",

@@ -12,8 +12,8 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from app.session import Run
-from geo import labels as vocab
 from geo import views
+from geo import vocabulary as vocab
 
 TITLE = "Atlas of post-Soviet blocs"
 

@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 
 from geo import membership
-from geo.labels import N_, Labels
+from geo.labels import Labels
+from geo.vocabulary import N_
 
 SUMMIT_COLUMNS = ["id", "start", "end", "city", "host_iso3", "kind", "source_url"]
 ROSTER_COLUMNS = [
@@ -150,7 +151,7 @@ def summary(roster: pd.DataFrame, labels: Labels) -> str:
             who = f"{who} ({labels.status(row.status).lower()})"
         phrase = _(PHRASES[row.presence])
         if row.presence == "represented" and row.representative:
-            phrase = _("represented by {who}").format(who=row.representative)
+            phrase = _("represented by {who}").format(who=labels.representative(row.representative))
         others.append(_("{state} {what}").format(state=who, what=phrase))
     present = seats["presence"].isin([*CAME, "represented"])
     refused = seats[present & (seats["signed_final_document"] == "no")]["iso3"]

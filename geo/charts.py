@@ -11,7 +11,8 @@ import altair as alt
 import pandas as pd
 
 from geo import palette
-from geo.labels import PRESENCE, STATUS, Labels
+from geo.labels import Labels
+from geo.vocabulary import PRESENCE, STATUS
 
 GUEST = "guest"
 
@@ -39,7 +40,7 @@ def heatmap(matrix: pd.DataFrame, labels: Labels) -> alt.Chart:
             "state": matrix["iso3"].map(labels.country),
             "shown": category.map(words),
             "presence": matrix["presence"].map(labels.presence),
-            "who": matrix["representative"],
+            "who": matrix["representative"].map(labels.representative),
         }
     )
     return (

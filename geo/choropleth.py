@@ -20,9 +20,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import palette, territories
-from geo.labels import N_, STATUS, Labels
+from geo.labels import Labels
 from geo.legend import Legend
 from geo.membership import NONE
+from geo.vocabulary import N_, STATUS
 
 BOUNDS = [[35.0, 20.0], [76.0, 191.0]]  # Kushka to the Arctic coast, Kaliningrad to Chukotka
 N_("Borders: de jure (UN view)")
@@ -273,8 +274,14 @@ def summit_tooltip(row, name: str, summit: dict, labels: Labels) -> str:
         )
     else:
         lines.append(esc(labels.presence(row.presence)))
-    if row.representative:  # the curators' words, in English
-        lines.append(esc(labels.gettext("Who came: {who}").format(who=row.representative)))
+    if row.representative:
+        lines.append(
+            esc(
+                labels.gettext("Who came: {who}").format(
+                    who=labels.representative(row.representative)
+                )
+            )
+        )
     if row.capacity != "guest" and row.status not in (NONE, "member"):
         status = labels.status(row.status).lower()
         lines.append(

@@ -19,6 +19,7 @@ TABLES = (  # the resources the atlas reads, in this order (see ``geo.load.Datas
     "summits",
     "attendance",
     "cities",
+    "people",
     "territory_names",
     "territories",
 )

@@ -38,6 +38,8 @@ class Names:
     countries: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> iso3 -> name
     cities: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> city -> name
     territories: dict[str, dict[str, str]] = field(default_factory=dict)
+    # lang -> a person's name as the data spells it -> that language's form ("": none sourced)
+    people: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def org(self, org_id: str, lang: str, full: bool = False) -> str:
         table = self.orgs_full if full else self.orgs
@@ -48,6 +50,13 @@ class Names:
 
     def city(self, city: str, lang: str) -> str:
         return self.cities.get(lang, {}).get(city) or city
+
+    def person(self, name: str, lang: str) -> str | None:
+        """A person's name in ``lang`` ("" when no form is sourced); None for a text that
+        is not a listed person (an office or a phrase)."""
+        if name not in self.people.get("en", {}):
+            return None
+        return name if lang == "en" else self.people.get(lang, {}).get(name, "")
 
     def territory(self, territory_id: str, lang: str) -> str:
         found = self.territories.get(lang, {}).get(territory_id)
@@ -77,5 +86,9 @@ def build(ds, forms: dict[tuple[str, str], str] | None = None) -> Names:
         territories={
             "en": dict(zip(terr["territory"], terr["name"])),
             "ru": dict(zip(terr["territory"], terr["name_ru"])),
+        },
+        people={
+            "en": dict(zip(ds.people["name"], ds.people["name"])),
+            "ru": dict(zip(ds.people["name"], ds.people["name_ru"])),
         },
     )

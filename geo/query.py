@@ -138,6 +138,7 @@ DATA_TABLES = (
     "organisations",
     "countries",
     "cities",
+    "people",
     "territories",
     "territory_names",
 )

@@ -15,8 +15,9 @@ from datetime import date
 
 import pandas as pd
 
-from geo.labels import N_, Labels
+from geo.labels import Labels
 from geo.membership import holds
+from geo.vocabulary import N_
 
 VIEWS = ("de_jure", "de_facto")
 WHOLLY_HELD = ("annexed", "occupied", "breakaway", "breakaway_recognised_by_russia")

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from geo import membership, query, territories
-from geo.labels import N_, Labels
+from geo.labels import Labels
 from geo.validate import parse_date
+from geo.vocabulary import N_
 
 MIN_DATE = membership.FIRST_DAY
 MAX_LENGTH = 200  # characters: longer than any valid value of any parameter

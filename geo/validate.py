@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from geo import representatives
+
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_REPORTED = 50
 
@@ -192,6 +194,24 @@ def check_summits(summits: list[Row], orgs: list[Row], problems: list[str]):
                 f"{row.where('end')}: {row['end']} is after {row['org']} "
                 f"was dissolved ({dissolved})"
             )
+
+
+def check_people(people: list[Row], attendance: list[Row], problems: list[str]):
+    """Each person is named in some representative cell; a Russian form has its source,
+    and a missing one its reason."""
+    named = {
+        who for row in attendance for who, _ in representatives.parts(row["representative"] or "")
+    }
+    for row in people:
+        if row["name"] and row["name"] not in named:
+            problems.append(f"{row.where('name')}: {row['name']!r} is in no representative cell")
+        if bool(row["name_ru"]) != bool(row["source_url"]):
+            problems.append(
+                f"{row.where('source_url')}: {row['source_url']!r} must be given exactly when "
+                f"name_ru is ({row['name_ru']!r})"
+            )
+        if not row["name_ru"] and not row["note"]:
+            problems.append(f"{row.where('note')}: empty; say why name_ru is empty")
 
 
 def check_attendance(

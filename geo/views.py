@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo import attendance, choropleth, membership, query, territories
-from geo.labels import N_, Labels
+from geo.labels import Labels
+from geo.vocabulary import N_
 
 MEMBERSHIP_TITLE = N_("{org} on {day}")
 SUMMIT_TITLE = N_("{org} summit, {summit}")

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from geo import labels, palette, sources
+from geo import palette, sources, vocabulary
 from geo.paths import DESCRIPTOR, ROOT
 
 
@@ -22,28 +22,28 @@ def enum(resource, field):
 
 def test_every_status_has_a_colour_and_words():
     for status in enum("memberships", "status") + ["none"]:
-        assert status in palette.STATUS_COLOURS and status in labels.STATUS
-    assert set(labels.STATUS_MEANING) == set(enum("memberships", "status"))
+        assert status in palette.STATUS_COLOURS and status in vocabulary.STATUS
+    assert set(vocabulary.STATUS_MEANING) == set(enum("memberships", "status"))
 
 
 def test_every_presence_has_a_colour_and_words():
     for presence in enum("attendance", "presence"):
-        assert presence in palette.PRESENCE_COLOURS and presence in labels.PRESENCE
-        assert presence in labels.PRESENCE_MEANING
-    assert set(labels.CAPACITY) == set(enum("attendance", "capacity"))
+        assert presence in palette.PRESENCE_COLOURS and presence in vocabulary.PRESENCE
+        assert presence in vocabulary.PRESENCE_MEANING
+    assert set(vocabulary.CAPACITY) == set(enum("attendance", "capacity"))
 
 
 def test_every_situation_has_a_hatch_and_words():
     for situation in enum("territories", "situation"):
-        assert situation in palette.HATCHES and situation in labels.SITUATION
-        assert situation in labels.SITUATION_MEANING
+        assert situation in palette.HATCHES and situation in vocabulary.SITUATION
+        assert situation in vocabulary.SITUATION_MEANING
 
 
 def test_every_column_of_the_data_has_a_header():
     desc = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
     for res in desc["resources"]:
         for f in res["schema"]["fields"]:
-            assert f["name"] in labels.COLUMNS, (res["name"], f["name"])
+            assert f["name"] in vocabulary.COLUMNS, (res["name"], f["name"])
 
 
 def test_status_colours_are_distinct():

@@ -7,7 +7,7 @@ import streamlit as st
 from app import cache, chrome, downloads, session, widgets
 from app.session import Run
 from geo import urlstate
-from geo.labels import N_
+from geo.vocabulary import N_
 
 PATH = "data"
 MAX_ROWS = 300  # rows drawn on the page; downloads carry every matching row
