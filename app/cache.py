@@ -24,6 +24,7 @@ from geo import (
     changes,
     charts,
     history,
+    htmltable,
     labels,
     membership,
     names,
@@ -177,7 +178,7 @@ def summit_roster(key: str, _ds, summit_id: str):
 def labelled_table(key: str, _ds, name: str, lang: str) -> pd.DataFrame:
     """A whole data table as the reader sees it (``Labels.shown``): shared, never modified;
     a page takes rows from it, which makes a new frame."""
-    return words(key, _ds, lang).shown(getattr(_ds, name))
+    return words(key, _ds, lang).shown(getattr(_ds, name), iso_dates=True)
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
@@ -194,13 +195,13 @@ def table_rows(key: str, _ds, name: str, query: str, lang: str, limit: int) -> t
     return sum(hits), display(labelled_table(key, _ds, name, lang)[hits].head(limit))
 
 
-@memo(st.cache_data, max_entries=MEDIUM)
-def summit_texts(key: str, _ds, summit_id: str, lang: str) -> tuple[str, pd.DataFrame]:
+@memo(st.cache_resource, max_entries=MEDIUM)
+def summit_texts(key: str, _ds, summit_id: str, lang: str) -> tuple[str, str]:
     """A summit's one-line summary and its roster table, worded in one language."""
     roster = summit_roster(key, _ds, summit_id)
     labels = words(key, _ds, lang)
     table = roster[attendance.ROSTER_COLUMNS + ["status", "note"]]
-    return attendance.summary(roster, labels), display(labels.shown(table))
+    return attendance.summary(roster, labels), htmltable.render(labels.shown(table), labels)
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
@@ -213,13 +214,16 @@ def territory_changes(key: str, _ds, start: date, end: date):
     return changes.territory_changes(_ds, start, end)
 
 
-@memo(st.cache_data, max_entries=MEDIUM)
+@memo(st.cache_resource, max_entries=MEDIUM)
 def changes_shown(key: str, _ds, start: date, end: date, orgs: tuple, lang: str) -> tuple:
-    """The status and the territorial changes in a window, as the reader sees them."""
+    """The status and the territorial changes in a window as the reader sees them, and
+    how many territorial changes there are."""
     words_ = words(key, _ds, lang)
+    moved = territory_changes(key, _ds, start, end)
     return (
-        display(words_.shown(changes_between(key, _ds, start, end, orgs))),
-        display(words_.shown(territory_changes(key, _ds, start, end))),
+        htmltable.render(words_.shown(changes_between(key, _ds, start, end, orgs)), words_),
+        htmltable.render(words_.shown(moved), words_),
+        len(moved),
     )
 
 
@@ -235,10 +239,12 @@ def country_story(key: str, _ds, lang: str, iso3: str, today: date) -> tuple:
     spec = chart_dict(charts.gantt(line, words_)) if len(line) else None
     held = _ds.territories[_ds.territories["de_jure_iso3"] == iso3]
     shown = (
-        display(words_.shown(profile.summit_record(rows))),
-        display(words_.shown(rows)),
-        display(words_.shown(line[profile.STATUS_COLUMNS])),
-        display(words_.shown(held[profile.TERRITORY_COLUMNS])) if len(held) else None,
+        htmltable.render(words_.shown(profile.summit_record(rows)), words_),
+        htmltable.render(words_.shown(rows), words_),
+        htmltable.render(words_.shown(line[profile.STATUS_COLUMNS]), words_),
+        htmltable.render(words_.shown(held[profile.TERRITORY_COLUMNS]), words_)
+        if len(held)
+        else None,
     )
     return spec, shown
 
@@ -267,7 +273,8 @@ def overlap_tables(key: str, _ds, orgs: tuple, epochs: tuple, any_status: bool):
 def overlap_combinations(key: str, _ds, orgs: tuple, epochs: tuple, any_status: bool, lang: str):
     """The combinations table as the reader sees it."""
     combos = overlap_tables(key, _ds, orgs, epochs, any_status)[1]
-    return display(words(key, _ds, lang).shown(combos))
+    labels = words(key, _ds, lang)
+    return htmltable.render(labels.shown(combos), labels)
 
 
 @memo(st.cache_data, max_entries=LARGE)

@@ -145,6 +145,6 @@ BORDERS = vocab.N_(
 LICENCE = vocab.N_(
     "Data: CC BY 4.0; code: MIT; boundaries: Natural Earth (public domain). Every row "
     "names the page its fact comes from. Data release {version} of {updated}; cite it as "
-    "[CITATION.cff]({citation}) says; what each release changed: [CHANGELOG]({changelog}); "
+    "[CITATION.cff]({citation}) says; what each release changed: [CHANGELOG.md]({changelog}); "
     "the whole package with its codebook: [zip]({package}). Curators' notes are in English."
 )

@@ -64,7 +64,7 @@ def dropped_link() -> urlstate.Notice | None:
     raw = getattr(ctx, "query_string", "") if ctx else ""
     if raw.count("&") + 1 <= MAX_FIELDS and len(raw) <= MAX_LENGTH:
         return None
-    detail = (("fields", f"{MAX_FIELDS:,}"), ("size", f"{MAX_LENGTH:,}"))
+    detail = (("fields", MAX_FIELDS), ("size", MAX_LENGTH))  # numbers: written per language
     return urlstate.Notice("", "", "too_many", "", detail)
 
 

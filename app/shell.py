@@ -3,7 +3,11 @@ scripts its pieces share, sent once with the page instead of with every rerun.
 
 - the download links' look, and the script that fetches a file, retries a restarting
   server and says when a file could not be had (``app.downloads``);
-- on a phone, folding the sidebar after a menu link was followed (``app.menu``).
+- on a phone, folding the sidebar after a menu link was followed (``app.menu``);
+- the reading tables' look, on a phone as stacked rows (``geo.htmltable``);
+- links to the atlas's own pages opened in the running app, in the same tab, as the
+  menu's are (a new session per click would be slower and would pile up tabs);
+- a print stylesheet: the view (heading, map, key, tables, sources) on A4, no sidebar.
 """
 
 DOWNLOADS_STYLE = """<style>
@@ -69,4 +73,60 @@ if (!window.atlasMenuFolds) {
 }
 </script>"""
 
-PAGE = DOWNLOADS_STYLE + DOWNLOADS_SCRIPT + FOLD_ON_PHONES
+TABLE_STYLE = """<style>
+.atlas-table { overflow-x: auto; margin: .25rem 0 1rem; }
+.atlas-table table { border-collapse: collapse; width: 100%; font-size: .9rem; line-height: 1.4; }
+.atlas-table th, .atlas-table td { text-align: left; vertical-align: top; padding: .35rem .6rem;
+  border-bottom: 1px solid rgba(49,51,63,.12); }
+.atlas-table th { font-weight: 600; color: rgba(49,51,63,.75); border-bottom-width: 2px; }
+.atlas-table td a { color: #0b5394; }
+@media (max-width: 640px) {
+  .atlas-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  .atlas-table table, .atlas-table tbody, .atlas-table tr, .atlas-table td { display: block; }
+  .atlas-table tr { padding: .45rem 0; border-bottom: 1px solid rgba(49,51,63,.15); }
+  .atlas-table td { display: grid; grid-template-columns: 7.5rem 1fr; gap: .5rem;
+    border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
+  .atlas-table td::before { content: attr(data-label); color: rgba(49,51,63,.6); }
+  .atlas-table td:empty { display: none; }
+}
+@media print {
+  @page { size: A4; margin: 12mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stDecoration"], .atlas-files, [data-testid="stPopover"],
+  [data-testid="stBaseButton-secondary"], [data-testid="stButton"] { display: none !important; }
+  [data-testid="stMain"], [data-testid="stAppViewContainer"], .stMain { margin: 0 !important;
+    padding: 0 !important; overflow: visible !important; }
+  [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
+  .atlas-table { overflow: visible; }
+  .atlas-table tr, iframe, [data-testid="stVegaLiteChart"] { break-inside: avoid; }
+  .atlas-table td a::after { content: ""; }
+}
+</style>"""
+# Same-origin links to a page of the atlas (not files, not the API) open in the running
+# app: history.pushState and a popstate event, which Streamlit's router follows. A click
+# with a modifier key, or from inside an embedded view, keeps the browser's own behaviour.
+PAGE_LINKS = r"""<script>
+if (!window.atlasPageLinks) {
+  window.atlasPageLinks = true;
+  var pages = /^\/(|summit|attendance|overlap|country|changes|data)$/;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]");
+    if (!link || link.hasAttribute("download") || event.defaultPrevented) return;
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (new URL(location.href).searchParams.get("embed") === "true") return;
+    var to = new URL(link.getAttribute("href"), location.href);
+    if (to.origin !== location.origin || !pages.test(to.pathname)) return;
+    if (link.closest('[data-testid^="stPageLink"], [data-testid="stSidebarNav"]')) return;
+    event.preventDefault();
+    if (to.href !== location.href) {
+      history.pushState(null, "", to.pathname + to.search);
+      dispatchEvent(new PopStateEvent("popstate", {state: null}));
+    }
+    scrollTo(0, 0);
+  }, true);
+}
+</script>"""
+
+PAGE = TABLE_STYLE + PAGE_LINKS + DOWNLOADS_STYLE + DOWNLOADS_SCRIPT + FOLD_ON_PHONES

@@ -76,12 +76,23 @@ def caption(run: Run, extra: str = "") -> None:
     st.caption(" ".join(p for p in (extra, run._("Click a state to open its profile.")) if p))
 
 
-def show_labelled(run: Run, shown, height: int | str = "auto") -> None:
-    """A sortable table, already worded by ``Labels.shown`` (from a cache, usually as Arrow);
-    sources are clickable."""
+def show_table(table_html: str) -> None:
+    """A reading table, made and escaped by ``geo.htmltable`` (cached): every row shown."""
+    st.markdown(table_html, unsafe_allow_html=True)
+
+
+ROW, HEADER = 35, 38  # the grid's row and header heights, in pixels
+GRID_ROWS = 40  # up to this many rows, the grid is as tall as its rows: no inner scroll bar
+
+
+def show_labelled(run: Run, shown, height: int | None = None) -> None:
+    """A sortable grid, already worded by ``Labels.shown`` (from a cache, usually as Arrow);
+    sources are clickable. A short table shows every row; a long one scrolls."""
     source = run.labels.column("source_url")
     columns = shown.column_names if hasattr(shown, "column_names") else shown.columns
     config = {source: st.column_config.LinkColumn(source)} if source in columns else None
+    rows = shown.num_rows if hasattr(shown, "num_rows") else len(shown)
+    height = height or HEADER + ROW * min(rows, GRID_ROWS) + 2
     st.dataframe(shown, hide_index=True, width="stretch", height=height, column_config=config)
 
 

@@ -35,7 +35,8 @@ SITUATION_LEGEND = {
     "breakaway": N_("Held by an unrecognised authority"),
     "breakaway_recognised_by_russia": N_("Held by an unrecognised authority, recognised by Russia"),
 }
-UNRECOGNISED_LABEL = N_("Unrecognised authority (a member of nothing)")
+UNRECOGNISED_LABEL = N_("Unrecognised authority (member of no organisation)")
+OUTLINE_LABEL = N_("Dashed edge: contested, in the colour of whoever holds it")
 SMALL_STATES = ("ARM", "MDA", "EST", "LVA", "LTU", "GEO", "AZE", "TJK", "KGZ")
 
 
@@ -302,8 +303,10 @@ def territory_styles(contested, fills: dict, legend: Legend, labels: Labels) -> 
     out = []
     for row in contested.rows:
         solid = territories.solid(row, contested.de_facto)
+        if solid:  # de facto: the holder's colour (in the legend through that state), and
+            legend.outline(labels.gettext(OUTLINE_LABEL))  # an edge that says it is contested
         if solid and row["controlled_by"]:
-            fill = fills[row["controlled_by"]]  # already in the legend through that state
+            fill = fills[row["controlled_by"]]
         elif solid:
             fill = legend.fill(palette.UNRECOGNISED, labels.gettext(UNRECOGNISED_LABEL), (60,))
         else:

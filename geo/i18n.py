@@ -17,6 +17,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from geo.paths import LOCALE_DIR
 
@@ -61,6 +62,17 @@ def translation(lang: str) -> gettext.NullTranslations:
 def prose_date(day: date, lang: str) -> str:
     """A date as readers of ``lang`` write it in a sentence (ISO stays for tables and URLs)."""
     return format_date(day, format="long", locale=DATE_LOCALES[lang])
+
+
+@lru_cache(maxsize=8192)
+def table_date(day: date, lang: str) -> str:
+    """A date in a table: ISO 8601 in English (it sorts as text), the local short form
+    elsewhere (Russian readers write 01.07.2012)."""
+    return day.isoformat() if lang == "en" else format_date(day, format="dd.MM.yyyy")
+
+
+def number(value: int, lang: str) -> str:
+    return format_decimal(value, locale=DATE_LOCALES[lang])
 
 
 def pick_language(requested: str | None, browser_locale: str | None) -> str:

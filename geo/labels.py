@@ -20,6 +20,7 @@ from geo.vocabulary import (
     CODED,
     COLUMNS,
     DATE_COLUMNS,
+    NAME,
     PRESENCE,
     STATUS,
     VIEWS,
@@ -105,10 +106,19 @@ class Labels:
     def territory(self, territory_id: str) -> str:
         return self.names.territory(territory_id, self.lang)
 
-    def shown(self, frame: pd.DataFrame) -> pd.DataFrame:
+    def number(self, value: int) -> str:
+        """A whole number as the language writes it: 524,288 in English, 524 288 in Russian."""
+        return i18n.number(value, self.lang)
+
+    def table_day(self, value: date | None) -> str:
+        """A date in a table cell: ISO in English, 01.07.2012 in Russian."""
+        return i18n.table_date(value, self.lang) if value else ""
+
+    def shown(self, frame: pd.DataFrame, iso_dates: bool = False) -> pd.DataFrame:
         """A table as the reader sees it: labelled headers, words for codes and names.
 
-        Dates stay ISO (tables sort by them); an open interval's end reads "ongoing",
+        Dates are written as the reader's language writes them in a table, or ISO for a
+        grid that sorts by them (``iso_dates``); an open interval's end reads "ongoing",
         never None. Downloads use the frame itself, not this.
         """
         out = frame.copy()
@@ -116,10 +126,13 @@ class Labels:
             out.insert(list(out.columns).index("iso3") + 1, "name", "")
             frame = out
         for col in out.columns:
-            out[col] = self.cells(frame, col)
-        return out.rename(columns={c: self.column(c) for c in out.columns})
+            out[col] = self.cells(frame, col, iso_dates)
+        headers = {c: self.column(c) for c in out.columns}
+        if "iso3" not in frame.columns and "name" in headers:  # a person's or a territory's
+            headers["name"] = self.gettext(NAME)
+        return out.rename(columns=headers)
 
-    def cells(self, frame: pd.DataFrame, col: str) -> list:
+    def cells(self, frame: pd.DataFrame, col: str, iso_dates: bool = False) -> list:
         values = frame[col]
         if col == "change":
             return [self.change(*v) for v in zip(values, frame["before"], frame["after"])]
@@ -141,11 +154,12 @@ class Labels:
             return [self.memberships(v) for v in values]
         if col == "states":
             return [", ".join(self.country(c) for c in v) for v in values]
+        day = (lambda v: v.isoformat() if v else "") if iso_dates else self.table_day
         if col == "end":
             ongoing = self.gettext("ongoing")
-            return [v.isoformat() if v else ongoing for v in values]
+            return [day(v) if v else ongoing for v in values]
         if col in DATE_COLUMNS:
-            return [v.isoformat() if v else "" for v in values]
+            return [day(v) for v in values]
         if values.dtype == object:
             return ["" if v is None else v for v in values]
         return list(values)

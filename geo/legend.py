@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from geo import palette
 
 SWATCH = 14
+OUTLINE_DASH = "3 2"  # a contested territory's edge in the de facto view (SVG dash array)
 
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # "fill", "hatch" or "marker"
+    kind: str  # "fill", "hatch", "outline" (a dashed edge) or "marker"
     key: str  # the colour for fills and markers, the situation for hatches
     label: str
     rank: tuple = ()
@@ -39,6 +40,11 @@ class Legend:
     def hatch(self, situation: str, label: str, rank: tuple = ()) -> str:
         self.add("hatch", situation, label, rank)
         return situation
+
+    def outline(self, label: str, rank: tuple = (65,)) -> str:
+        """The dashed edge of a contested territory drawn in its holder's colour."""
+        self.add("outline", OUTLINE_DASH, label, rank)
+        return OUTLINE_DASH
 
     def marker(self, label: str, colour: str = palette.MARKER_FILL, rank: tuple = (99,)) -> str:
         self.add("marker", colour, label, rank)
@@ -66,18 +72,17 @@ class Legend:
 def pattern(situation: str, pattern_id: str) -> str:
     """The SVG hatch for a situation, shared by the map and its legend."""
     spec = palette.HATCHES[situation]
-    gap = spec["gap"]
-    lines = (
-        f'<line x1="0" y1="0" x2="0" y2="{gap}" stroke="{palette.HATCH_INK}" stroke-width="1.6"/>'
-    )
-    if spec["cross"]:
-        lines += (
-            f'<line x1="0" y1="0" x2="{gap}" y2="0" stroke="{palette.HATCH_INK}" '
-            'stroke-width="1.2"/>'
-        )
+    gap, width, ink = spec["gap"], spec["width"], palette.HATCH_INK
+    if spec["kind"] == "dots":
+        half = gap / 2
+        marks = f'<circle cx="{half}" cy="{half}" r="{width}" fill="{ink}"/>'
+    else:
+        marks = f'<line x1="0" y1="0" x2="0" y2="{gap}" stroke="{ink}" stroke-width="{width}"/>'
+    if spec["kind"] == "grid":
+        marks += f'<line x1="0" y1="0" x2="{gap}" y2="0" stroke="{ink}" stroke-width="{width}"/>'
     return (
         f'<pattern id="{pattern_id}" width="{gap}" height="{gap}" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate({spec["angle"]})">{lines}</pattern>'
+        f'patternTransform="rotate({spec["angle"]})">{marks}</pattern>'
     )
 
 
@@ -89,6 +94,11 @@ def swatch(entry: Entry) -> str:
         body = (
             f'<circle cx="7" cy="7" r="5" fill="{entry.key}" '
             f'stroke="{palette.MARKER_EDGE}" stroke-width="2"/>'
+        )
+    elif entry.kind == "outline":
+        body = (
+            f'<rect x="1" y="1" width="{SWATCH - 2}" height="{SWATCH - 2}" fill="#FFFFFF" '
+            f'stroke="{palette.HATCH_INK}" stroke-width="1.5" stroke-dasharray="{entry.key}"/>'
         )
     elif entry.kind == "hatch":
         pid = f"legend-{entry.key}"

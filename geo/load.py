@@ -161,6 +161,7 @@ def check_facts(tables: dict[str, list[Row]], descriptor: dict, problems: list[s
     validate.check_intervals(tables["memberships"], ("org", "iso3"), problems)
     validate.check_intervals(tables["territories"], ("territory",), problems)
     validate.check_summits(tables["summits"], tables["organisations"], problems)
+    validate.check_places(tables["summits"], tables["cities"], problems)
     validate.check_people(tables["people"], tables["attendance"], problems)
     found: list[str] = []
     validate.check_attendance(tables["attendance"], tables["summits"], tables["memberships"], found)

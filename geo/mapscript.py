@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from geo import palette
-from geo.legend import SWATCH, pattern
+from geo.legend import OUTLINE_DASH, SWATCH, pattern
 
 CSS = f"""
 .leaflet-container {{ background: {palette.SEA}; }}
@@ -39,6 +39,7 @@ def constants() -> str:
         "context": palette.CONTEXT_FILL,
         "contextBorder": palette.CONTEXT_BORDER,
         "border": palette.BORDER,
+        "dash": OUTLINE_DASH,
     }
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
@@ -69,6 +70,9 @@ LIBRARY = """(function () {
     if (entry[0] === "marker") {
       body = '<circle cx="7" cy="7" r="5" fill="' + key + '" stroke="' + K.markerEdge +
         '" stroke-width="2"/>';
+    } else if (entry[0] === "outline") {
+      body = '<rect x="1" y="1" width="' + (n - 2) + '" height="' + (n - 2) +
+        '" fill="#FFFFFF" stroke="#1A1A1A" stroke-width="1.5" stroke-dasharray="' + key + '"/>';
     } else if (entry[0] === "hatch") {
       body = "<defs>" + K.legendPatterns[entry[1]] + "</defs><rect " + box +
         ' fill="#FFFFFF" stroke="#999"/><rect ' + box + ' fill="url(#legend-' + key + ')"/>';
@@ -174,7 +178,7 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
         style: function (f) {
           var t = wanted[f.properties.territory];
           return {fillColor: t.fill, fillOpacity: t.solid ? 0.92 : 1, color: "#1A1A1A",
-                  weight: 0.8, dashArray: "3 2"};
+                  weight: t.solid ? 1.5 : 0.8, dashArray: t.solid ? K.dash : null};
         },
         onEachFeature: function (f, layer) {
           layer.bindTooltip(tip(wanted[f.properties.territory].tip), {sticky: true});

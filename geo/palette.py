@@ -45,12 +45,15 @@ MARKER_EDGE = "#000000"
 # Contested territories: a hatch of dark lines over the state's own fill, one pattern per
 # situation (angle, spacing, cross), told apart without relying on colour.
 HATCH_INK = "#1A1A1A"
+# Each situation differs from the others in more than angle, so that Crimea and the Donbas
+# read apart at a glance, on a phone too: heavy lines, light lines the other way, dots,
+# a square grid, a denser diamond grid. (``geo.picture`` draws the same with Matplotlib hatches.)
 HATCHES = {
-    "annexed": {"angle": 45, "gap": 5, "cross": False},
-    "occupied": {"angle": -45, "gap": 5, "cross": False},
-    "partly_occupied": {"angle": 45, "gap": 9, "cross": False},
-    "breakaway": {"angle": 0, "gap": 6, "cross": True},
-    "breakaway_recognised_by_russia": {"angle": 45, "gap": 6, "cross": True},
+    "annexed": {"kind": "lines", "angle": 45, "gap": 4, "width": 2.0},
+    "occupied": {"kind": "lines", "angle": -45, "gap": 7, "width": 1.2},
+    "partly_occupied": {"kind": "dots", "angle": 0, "gap": 5, "width": 1.3},
+    "breakaway": {"kind": "grid", "angle": 0, "gap": 7, "width": 1.1},
+    "breakaway_recognised_by_russia": {"kind": "grid", "angle": 45, "gap": 5, "width": 1.0},
 }
 UNRECOGNISED = "#E8D9F0"  # de facto view: a breakaway authority, member of nothing
 

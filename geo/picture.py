@@ -27,10 +27,10 @@ WINDOW = (18.0, 34.0, 192.0, 78.0)  # lon/lat: the region and a margin of neighb
 SIZE = (12, 6.4)
 AXES = (0.01, 0.06, 0.98, 0.84)  # left, bottom, width, height as figure fractions
 DPI = 150
-HATCH = {
-    "annexed": "////",
-    "occupied": "\\\\\\\\",
-    "partly_occupied": "//",
+HATCH = {  # as palette.HATCHES: heavy lines, light lines the other way, dots, two grids
+    "annexed": "/////",
+    "occupied": "\\\\",
+    "partly_occupied": "..",
     "breakaway": "++",
     "breakaway_recognised_by_russia": "xx",
 }
@@ -93,7 +93,7 @@ def draw_territories(ax, drawn: Drawn, ds=None) -> None:
     for t in drawn.territories:
         shape = mercator(shapes[shapes["territory"] == t["id"]])
         if t["solid"]:
-            shape.plot(ax=ax, color=t["fill"], edgecolor="#1A1A1A", linewidth=0.5)
+            shape.plot(ax=ax, color=t["fill"], edgecolor="#1A1A1A", linewidth=0.9, linestyle="--")
         else:
             situation = t["fill"].removeprefix("url(#atlas-").removesuffix(")")
             shape.plot(
@@ -123,6 +123,10 @@ def handles(drawn: Drawn) -> list:
     for e in drawn.legend.ordered():
         if e.kind == "fill":
             out.append(Patch(facecolor=e.key, edgecolor="#999", label=e.label))
+        elif e.kind == "outline":
+            out.append(
+                Patch(facecolor="white", edgecolor=palette.HATCH_INK, linestyle="--", label=e.label)
+            )
         elif e.kind == "hatch":
             out.append(
                 Patch(

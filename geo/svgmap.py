@@ -179,6 +179,11 @@ def key_drawn(drawn: Drawn) -> str:
                 f'<circle cx="{x + 26}" cy="{top + 12}" r="10" fill="{esc(e.key)}" '
                 f'stroke="{palette.MARKER_EDGE}" stroke-width="4"/>'
             )
+        elif e.kind == "outline":
+            out.append(
+                f'<rect x="{x + 15}" y="{top + 1}" width="22" height="22" fill="#FFFFFF" '
+                f'stroke="{palette.HATCH_INK}" stroke-width="3" stroke-dasharray="6 4"/>'
+            )
         else:
             fill = f"url(#first-{esc(e.key)})" if e.kind == "hatch" else esc(e.key)
             if e.kind == "hatch":
@@ -225,7 +230,8 @@ def territory_paths(drawn: Drawn, shapes: Outlines) -> str:
         fill = t["fill"]
         if fill.startswith("url(#atlas-"):
             fill = fill.replace("url(#atlas-", "url(#first-")
-        out.append(f'<path d="{d}" fill="{html.escape(fill)}" stroke="#1A1A1A" stroke-width="1"/>')
+        edge = ' stroke-width="2.5" stroke-dasharray="6 4"' if t["solid"] else ' stroke-width="1"'
+        out.append(f'<path d="{d}" fill="{html.escape(fill)}" stroke="#1A1A1A"{edge}/>')
     return "".join(out)
 
 

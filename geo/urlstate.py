@@ -72,7 +72,8 @@ class Notice:
 
     def text(self, labels: Labels) -> str:
         """'Ignored org=`FOO`: not a known choice; showing `CIS`.' in the reader's language."""
-        why = labels.gettext(WHY[self.why]).format(**dict(self.detail))
+        detail = {k: labels.number(v) if isinstance(v, int) else v for k, v in self.detail}
+        why = labels.gettext(WHY[self.why]).format(**detail)
         if not self.name:  # the whole link, not one parameter
             return why
         return labels.gettext("Ignored {name}={value}: {why}; showing {fallback}.").format(

@@ -196,6 +196,17 @@ def check_summits(summits: list[Row], orgs: list[Row], problems: list[str]):
             )
 
 
+def check_places(summits: list[Row], cities: list[Row], problems: list[str]):
+    """Every host place has its row in cities.csv: the map marks it, Russian names it."""
+    known = {(c["city"], c["iso3"]) for c in cities}
+    for row in summits:
+        if row["city"] and (row["city"], row["host_iso3"]) not in known:
+            problems.append(
+                f"{row.where('city')}: {row['city']!r} in {row['host_iso3']} has no row in "
+                "data/cities.csv (its coordinates and Russian name)"
+            )
+
+
 def check_people(people: list[Row], attendance: list[Row], problems: list[str]):
     """Each person is named in some representative cell; a Russian form has its source,
     and a missing one its reason."""

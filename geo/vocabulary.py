@@ -157,6 +157,7 @@ COLUMNS = {
     "previous": N_("Before"),
     **PRESENCE,
 }
+NAME = N_("Name in English")  # the "name" column of people and territories (of states: "State")
 VIEWS = {
     "membership": N_("Membership map"),
     "summit": N_("Summit attendance"),

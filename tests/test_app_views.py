@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.paths import ROOT
 
+from htmltables import tables
+
 APP = str(ROOT / "dashboard.py")
 VIEWS = ["membership", "summit", "attendance", "overlap", "country", "changes", "data"]
 RAW = re.compile(
@@ -63,7 +65,7 @@ def test_summit_link_shows_summary_and_table():
     assert at.selectbox(key="org").value == "CIS"
     assert at.selectbox(key="summit").value == "CIS-2022-10-07"
     assert "members' leaders attended" in texts(at)
-    roster = at.dataframe[0].value.set_index("Code")
+    roster = tables(at)[0].set_index("Code")
     assert (
         roster.loc["KGZ", "Presence"] == "Absent"
         and roster.loc["AZE", "Presence"] == "Leader in person"
@@ -102,8 +104,8 @@ def test_attendance_history_chart_and_record():
 
 def test_overlap_table_and_toggle():
     at = app("overlap", date="2015-06-01")
-    first = at.dataframe[0].value.iloc[0]
-    assert first["Organisations"] == "CIS, CSTO, EAEU" and first["Number of states"] == 4
+    first = tables(at)[0].iloc[0]
+    assert first["Organisations"] == "CIS, CSTO, EAEU" and first["Number of states"] == "4"
     at.radio(key="scope").set_value("any").run()
     assert at.query_params["scope"] == "any"
 
@@ -112,22 +114,22 @@ def test_country_profile_and_its_territories():
     at = app("country", iso3="UKR")
     assert at.subheader[0].value == "Ukraine"
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
-    territories = at.dataframe[-1].value
+    territories = tables(at)[-1]
     assert {"Crimea", "Donetsk Oblast"} <= set(territories["Territory"])
-    assert territories["Source"].str.startswith("http").all()
+    assert territories["Source link"].str.startswith("http").all()
     at.selectbox(key="iso3").set_value("UZB").run()
     assert at.subheader[0].value == "Uzbekistan" and at.query_params["iso3"] == "UZB"
 
 
 def test_changes_between_dates_with_territorial_rows():
     at = app("changes", **{"from": "2008-01-01", "to": "2010-01-01"})
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert ["GEO", "left"] in table[["Code", "Change"]].values.tolist()
-    moved = at.dataframe[1].value
+    moved = tables(at)[1]
     assert {"Abkhazia", "South Ossetia"} <= set(moved["Territory"])
     at.date_input(key="from").set_value(date(2009, 12, 31)).run()
     at.date_input(key="to").set_value(date(2010, 1, 1)).run()
-    assert len(at.dataframe[0].value) == 3  # the customs union's three members on 2010-01-01
+    assert len(tables(at)[0]) == 3  # the customs union's three members on 2010-01-01
     assert "3 status changes, in date order" in texts(at)
 
 
@@ -174,7 +176,7 @@ def test_every_view_speaks_words_not_codes(view):
 
 def test_ongoing_statuses_read_ongoing():
     at = app("country", iso3="ARM")
-    statuses = at.dataframe[2].value
+    statuses = tables(at)[2]
     assert "ongoing" in set(statuses["Until"]) and not statuses["Until"].isna().any()
     assert not (statuses["Until"].astype(str) == "None").any()
 

@@ -57,18 +57,20 @@ def summit_drawn(ds, labels, summit_id):
 def drawn_colours(spec: dict) -> dict[str, set]:
     """What the style layer paints: fills (states, context, solid territories), hatches, markers."""
     fills = set(spec["fills"].values()) | {palette.CONTEXT_FILL}  # the script draws neighbours
-    hatches = set()
+    hatches, outlines = set(), set()
     for t in spec["territories"]:
+        if t["solid"]:
+            outlines.add("3 2")
         if t["fill"].startswith("url(#atlas-"):
             hatches.add(t["fill"].removeprefix("url(#atlas-").removesuffix(")"))
         else:
             fills.add(t["fill"])
     markers = {m[4] for m in spec["markers"]}
-    return {"fill": fills, "hatch": hatches, "marker": markers}
+    return {"fill": fills, "hatch": hatches, "marker": markers, "outline": outlines}
 
 
 def legend_colours(spec: dict) -> dict[str, set]:
-    found = {"fill": set(), "hatch": set(), "marker": set()}
+    found = {"fill": set(), "hatch": set(), "marker": set(), "outline": set()}
     for kind, key, _label in spec["legend"]:
         found[kind].add(key)
     return found
@@ -184,6 +186,10 @@ def test_de_facto_view_gives_crimea_russias_colour(ds, labels, urls):
     assert by_id["ABKHAZIA"]["fill"] == palette.UNRECOGNISED  # a breakaway authority: no member
     assert by_id["DONETSK"]["fill"].startswith("url(")  # partly held: hatched in both views
     assert "de facto" in spec["attribution"]
+    # the dashed edge that sets Crimea apart from Russia is in the legend (it was not)
+    assert ["outline", "3 2", "Dashed edge: contested, in the colour of whoever holds it"] in [
+        list(e) for e in spec["legend"]
+    ]
     jure = choropleth.spec(membership_drawn(ds, labels, "CSTO", "2015-06-01", False), labels, urls)
     assert {t["id"]: t for t in jure["territories"]}["CRIMEA"]["fill"] == "url(#atlas-annexed)"
 
@@ -243,6 +249,15 @@ def test_changes_map_marks_small_states_and_zooms(ds, labels):
     assert [m[0:2] for m in drawn.markers] == [list(shapes.centres()["ARM"])]
     assert drawn.refit and drawn.bounds != choropleth.BOUNDS
     assert "Status changed (small state)" in drawn.legend.labels()
+
+
+def test_every_situation_has_its_own_kind_of_mark():
+    """Hatches differ in more than their angle: kind, density or weight (Crimea, annexed,
+    and the Donbas, partly occupied, read apart at a glance)."""
+    marks = [(h["kind"], h["gap"], h["width"]) for h in palette.HATCHES.values()]
+    assert len(set(marks)) == len(marks)
+    assert palette.HATCHES["annexed"]["kind"] != palette.HATCHES["partly_occupied"]["kind"]
+    assert len({h["kind"] for h in palette.HATCHES.values()}) == 3
 
 
 def test_overlap_ramp_steps_differ_visibly():

@@ -49,7 +49,7 @@ def test_same_arguments_as_st_folium(ds, captured, osm):
         key=mapview.KEY,
     )
     mapview.base_parts.clear()
-    mapview.show(layer, 540, lambda: None, osm)
+    mapview.show(layer, 540, osm)
     theirs, ours = captured
     assert set(theirs) == set(ours)
     for name in theirs:
@@ -65,7 +65,7 @@ def test_the_base_map_is_rendered_once(ds, captured, monkeypatch):
     real = choropleth.base_map
     monkeypatch.setattr(choropleth, "base_map", lambda osm=False: renders.append(osm) or real(osm))
     for _ in range(3):
-        mapview.show(spec(ds), 540, lambda: None)
+        mapview.show(spec(ds), 540)
     # one base map rendered for the cache, plus one bare scratch map per style layer
     assert len(renders) == 1 + 3
     assert len({c["key"] for c in captured}) == 1 and len({c["script"] for c in captured}) == 1

@@ -136,3 +136,12 @@ def test_a_page_reads_only_the_carried_values_the_menu_keys_it_by(ds, view, carr
     full = urlstate.parse_view(view, carried, ds, TODAY)
     assert full.values == urlstate.parse_view(view, read, ds, TODAY).values
     assert full.notices == []
+
+
+def test_a_dropped_link_counts_as_each_language_writes_numbers(ds):
+    notice = urlstate.Notice("", "", "too_many", "", (("fields", 1000), ("size", 524288)))
+    english = notice.text(Labels("en", names.build(ds)))
+    russian = notice.text(Labels("ru", names.build(ds)))
+    assert "1,000" in english and "524,288" in english
+    assert "1\u202f000" in russian or "1\xa0000" in russian
+    assert "1,000" not in russian and "524,288" not in russian

@@ -400,3 +400,9 @@ def test_the_validated_bytes_are_kept(data_copy):
     (data_copy / "memberships.csv").write_bytes(b"broken")  # after loading: no effect
     assert ds.files["memberships.csv"].startswith(b"org,iso3,status")
     assert set(ds.files) >= {"datapackage.json", "LICENSE.md", "geometry/region.geojson"}
+
+
+def test_a_host_place_without_its_city_row_is_named(data_copy):
+    rewrite(data_copy / "cities.csv", lambda rows: [r for r in rows if r[0] != "Bodrum"])
+    with pytest.raises(DataError, match=r"summits.csv.*'Bodrum' in TUR has no row in data/cities"):
+        load_dataset(data_copy)

@@ -24,7 +24,7 @@ def render(run: Run) -> None:
     )
     chrome.top(run, "changes", heading, chosen, PATH)
     found = cache.changes_between(run.key, run.ds, start, end, tuple(orgs))
-    found_shown, moved_shown = cache.changes_shown(
+    found_shown, moved_shown, moved = cache.changes_shown(
         run.key, run.ds, start, end, tuple(orgs), run.lang
     )
     drawn = choropleth.changes(found, labels, start, end, cache.state_centres())
@@ -48,14 +48,12 @@ def render(run: Run) -> None:
                 )
                 + "**"
             )
-            widgets.show_labelled(run, found_shown)
-        if len(moved_shown):
+            widgets.show_table(found_shown)
+        if moved:
             st.markdown(
                 "**"
-                + labels.ngettext(
-                    "{n} territorial change", "{n} territorial changes", len(moved_shown)
-                )
+                + labels.ngettext("{n} territorial change", "{n} territorial changes", moved)
                 + "**"
             )
-            widgets.show_labelled(run, moved_shown)
+            widgets.show_table(moved_shown)
     session.publish("changes", chosen, run.lang, run)

@@ -28,12 +28,12 @@ def render(run: Run) -> None:
         session.publish("country", chosen, run.lang, run)
         return
     chrome.section(_("Summit record"), _("summits where the state held a seat"))
-    widgets.show_labelled(run, record)
+    widgets.show_table(record)
     chrome.section(_("Summits"), _("every summit with a row for the state, guests included"))
-    widgets.show_labelled(run, rows, height=320)
+    widgets.show_table(rows)
     chrome.section(_("Statuses"))
-    widgets.show_labelled(run, statuses)
+    widgets.show_table(statuses)
     if held is not None:
         chrome.section(_("Contested territories"), _("dated situations, UN view of borders"))
-        widgets.show_labelled(run, held)
+        widgets.show_table(held)
     session.publish("country", chosen, run.lang, run)

@@ -71,6 +71,7 @@ TABLE_TITLES = {
     "organisations": N_("Organisations"),
     "countries": N_("States"),
     "cities": N_("Host cities"),
+    "people": N_("People who came (names in Russian)"),
     "territories": N_("Contested territories"),
     "territory_names": N_("Territory names"),
 }

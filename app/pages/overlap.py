@@ -43,8 +43,7 @@ def render(run: Run) -> None:
     if not run.embed:
         widgets.caption(run)
         chrome.section(_("Combinations on {day}").format(day=labels.day(day)))
-        widgets.show_labelled(
-            run,
+        widgets.show_table(
             cache.overlap_combinations(
                 run.key, run.ds, tuple(orgs), epochs, scope == "any", run.lang
             ),

@@ -62,7 +62,7 @@ def render(run: Run) -> None:
         if summit["note"]:
             note = _("Note (in English): {note}")
             st.caption(note.format(note=tables.inert(summit["note"])))
-        widgets.show_labelled(run, table)
+        widgets.show_table(table)
         target = {"summit": summit_id, "borders": borders}
         downloads.map_files(run, f"attendance_{summit_id}", "attendance", target)
     session.publish("summit", chosen, run.lang, run)
