@@ -39,6 +39,15 @@ def choose_language() -> str:
     )
 
 
+# The page's pickers, in a row under its heading; on a phone they stack (app.shell).
+CONTROLS = {
+    "horizontal": True,
+    "gap": "medium",
+    "vertical_alignment": "bottom",
+    "key": "atlas-controls",
+}
+
+
 def follow_links(pages: dict) -> None:
     """An old link (?view=summit&…) opens the page it means."""
     view = urlstate.first(session.params(), "view")
@@ -57,8 +66,11 @@ def main() -> None:
     if ds is None:
         errors.page(problem, lang)
         return
+    embed = bool(st.context.is_embedded)
+    head = None if embed else st.container()
+    controls = None if embed else st.container(**CONTROLS)
     run = session.Run(
-        key, ds, cache.words(key, ds, lang), date.today(), bool(st.context.is_embedded), problem
+        key, ds, cache.words(key, ds, lang), date.today(), embed, problem, head, controls
     )
     pages = menu.listing(run)
     nav = st.navigation(list(pages.values()), position="hidden")

@@ -13,6 +13,11 @@ from geo import lifetime, tables, urlstate
 def top(run: Run, view: str, heading: str, chosen: dict, path: str) -> None:
     """The page's one-line heading with Share and About beside it; notices below."""
     query = urlstate.to_params(urlstate.with_options(chosen, run.lang))
+    with run.head if run.head is not None else st.container():
+        heading_and_notices(run, view, heading, chosen, path, query)
+
+
+def heading_and_notices(run: Run, view: str, heading: str, chosen: dict, path: str, query):
     if run.embed:
         st.markdown(f"**{tables.inert(heading)}**")
     else:

@@ -58,28 +58,38 @@ STYLE = """<style>
 #atlas-first .caption { font-size: 14px; line-height: 22px; color: rgba(49, 51, 63, .6);
   margin: 0; }
 #atlas-first h1 { font-size: 28px; font-weight: 600; margin: 26px 0 0; line-height: 34px; }
-#atlas-first .box { position: relative; height: 540px; margin-top: 158px;
+#atlas-first .box { height: MAP_HEIGHTpx; margin-top: var(--top); display: flex;
+  flex-direction: column; }
+#atlas-first .atlas-first-frame { position: relative; flex: 1 1 auto; min-height: 180px;
   background: SEA; }
 #atlas-first .atlas-first-map { width: 100%; height: 100%; display: block; }
-.atlas-first-legend { position: absolute; top: 10px; right: 10px; max-width: 260px;
-  background: rgba(255,255,255,.94); padding: 5px 8px; border-radius: 4px;
-  font: 12px/1.45 sans-serif; box-shadow: 0 0 4px rgba(0,0,0,.3); }
-.atlas-first-legend ul { list-style: none; margin: 2px 0 0; padding: 0; }
-.atlas-first-legend li { display: flex; gap: 6px; align-items: center; margin-top: 2px; }
+.atlas-first-legend b { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); }
+.atlas-first-legend ul { list-style: none; margin: 0; padding: 6px 2px 0; display: flex;
+  flex-wrap: wrap; gap: 1px 14px; font: 12.5px/1.35 "Source Sans", sans-serif; }
+.atlas-first-legend li { display: flex; gap: 6px; align-items: center; }
 .atlas-first-legend svg { flex: none; }
 .atlas-first-credit { position: absolute; right: 0; bottom: 0; margin: 0; padding: 1px 5px;
   font: 11px/1.4 sans-serif; background: rgba(255,255,255,.8); }
 #atlas-first.embed .main { left: 0; padding: 16px 16px 0; }
 #atlas-first.embed .caption { display: none; }
 #atlas-first.embed h1 { font-size: 16px; margin: 0; }
-#atlas-first.embed .box { margin-top: 16px; }
-@media (max-width: 768px) {
+#atlas-first.embed .box { margin-top: 43px; }
+@media (max-width: 640px) {
   #atlas-first .side { display: none; }
   #atlas-first .main { left: 0; padding: 72px 16px 0; }
-  #atlas-first .box { margin-top: 150px; }
-  .atlas-first-legend { max-width: 170px; font-size: 11px; }
+  #atlas-first .box { height: PHONE_HEIGHTpx; margin-top: var(--phone-top); }
+  #atlas-first.embed .box { margin-top: 69px; }
 }
-</style>""".replace("SEA", palette.SEA)
+</style>"""
+STYLE = (
+    STYLE.replace("SEA", palette.SEA)
+    .replace("MAP_HEIGHT", str(shell.MAP_HEIGHT))
+    .replace("PHONE_HEIGHT", str(shell.PHONE_MAP_HEIGHT))
+)
+# Where the live page puts the map under its heading and pickers (measured in Chromium at
+# 1400 and 390 pixels wide), so that the picture stands where the map will.
+MAP_TOP = {"membership": ("242px", "390px"), "summit": ("258px", "400px")}
 # Gone once the live map has drawn its layer; or once the app has run without a map
 # (another page, an error page); or after half a minute whatever happens.
 SCRIPT = """<script>
@@ -197,7 +207,8 @@ def build(ds, key: str, view: str, values: dict, lang: str, embed: bool, site: s
             f'{STYLE}<div id="atlas-first"{" class=embed" if embed else ""}>'
             f"{'' if embed else '<div class=side></div>'}"
             f'<div class="main"><p class="caption">{html.escape(_(ATLAS))}</p>'
-            f'<h1>{html.escape(heading)}</h1><div class="box">{picture}</div></div></div>'
+            f'<h1>{html.escape(heading)}</h1><div class="box" style="--top:{MAP_TOP[view][0]};'
+            f'--phone-top:{MAP_TOP[view][1]}">{picture}</div></div></div>'
         )
         page = page.replace('<div id="root"></div>', f'{first}<div id="root"></div>{SCRIPT}', 1)
     return api.Body.of(page.encode("utf-8"), "text/html; charset=utf-8")

@@ -13,6 +13,7 @@ import os
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -42,6 +43,10 @@ class Run:
     today: date
     embed: bool
     stale: DataError | None = None  # the files changed and failed; showing the last good data
+    # Where the page's heading and its pickers go: at the top of the page, heading first,
+    # whatever order a page makes them in (None: where they are made).
+    head: Any = None
+    controls: Any = None
 
     @property
     def lang(self) -> str:

@@ -73,6 +73,7 @@ if (!window.atlasMenuFolds) {
 }
 </script>"""
 
+MAP_HEIGHT, PHONE_MAP_HEIGHT = 580, 430  # the map's frame: the map and its key under it
 TABLE_STYLE = """<style>
 .atlas-table { overflow-x: auto; margin: .25rem 0 1rem; }
 .atlas-table table { border-collapse: collapse; width: 100%; font-size: .9rem; line-height: 1.4; }
@@ -81,6 +82,12 @@ TABLE_STYLE = """<style>
 .atlas-table th { font-weight: 600; color: rgba(49,51,63,.75); border-bottom-width: 2px; }
 .atlas-table td a { color: #0b5394; }
 @media (max-width: 640px) {
+  iframe[title="streamlit_folium.st_folium"] { height: PHONE_MAP_HEIGHTpx !important; }
+  .st-key-atlas-controls { gap: .5rem .75rem !important; }
+  .st-key-atlas-controls > * { width: 100% !important; max-width: none !important;
+    flex: 1 1 100% !important; }
+  .st-key-atlas-controls > :has(.stDateInput), .st-key-atlas-controls > .st-key-borders {
+    flex: 1 1 40% !important; width: 40% !important; }
   .atlas-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); }
   .atlas-table table, .atlas-table tbody, .atlas-table tr, .atlas-table td { display: block; }
@@ -129,4 +136,5 @@ if (!window.atlasPageLinks) {
 }
 </script>"""
 
+TABLE_STYLE = TABLE_STYLE.replace("PHONE_MAP_HEIGHT", str(PHONE_MAP_HEIGHT))
 PAGE = TABLE_STYLE + PAGE_LINKS + DOWNLOADS_STYLE + DOWNLOADS_SCRIPT + FOLD_ON_PHONES

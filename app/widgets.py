@@ -11,20 +11,27 @@ from datetime import date
 
 import streamlit as st
 
-from app import mapview
+from app import mapview, shell
 from app.session import Run
 from geo import urlstate
 
-MAP_HEIGHT = 540
+MAP_HEIGHT = shell.MAP_HEIGHT  # the map and, under it, its key (a phone's: see app.shell)
+WIDE, NARROW = 300, 190  # pickers' widths: a name, a date (on a phone: the screen's)
+
+
+def place(run: Run):
+    """Where a page's pickers go: the row under its heading."""
+    return run.controls if run.controls is not None else st
 
 
 def pick(run: Run, label: str, options: list, values: dict, key: str, **kwargs):
-    """A sidebar selectbox keyed ``key`` that starts at the link's value."""
+    """A selectbox keyed ``key`` that starts at the link's value."""
     default = values[key]
     if run.embed:
         return default
     index = options.index(default) if default in options else 0
-    return st.sidebar.selectbox(label, options, index=index, key=key, **kwargs)
+    kwargs.setdefault("width", WIDE)
+    return place(run).selectbox(label, options, index=index, key=key, **kwargs)
 
 
 def pick_org(run: Run, values: dict, options: list[str] | None = None, key: str = "org") -> str:
@@ -36,12 +43,13 @@ def pick_orgs(run: Run, values: dict) -> list[str]:
     """Several organisations (the link's ``orgs``); an embedded view shows no picker."""
     if run.embed:
         return values["orgs"]
-    return st.sidebar.multiselect(
+    return place(run).multiselect(
         run._("Organisations"),
         run.ds.org_ids(),
         default=values["orgs"],
         key="orgs",
         format_func=run.labels.org,
+        width=2 * WIDE,
     )
 
 
@@ -49,7 +57,7 @@ def pick_date(run: Run, label: str, values: dict, key: str, where=None) -> date:
     """An ISO date field (the URL's form), between the first post-Soviet day and today."""
     if run.embed:
         return values[key]
-    where = where or st.sidebar
+    where = where or place(run)
     return where.date_input(
         label,
         value=values[key],
@@ -57,6 +65,7 @@ def pick_date(run: Run, label: str, values: dict, key: str, where=None) -> date:
         min_value=urlstate.MIN_DATE,
         max_value=run.today,
         format="YYYY-MM-DD",
+        width=NARROW if where is place(run) else "stretch",
     )
 
 

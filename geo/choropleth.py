@@ -36,6 +36,12 @@ SITUATION_LEGEND = {
     "breakaway_recognised_by_russia": N_("Held by an unrecognised authority, recognised by Russia"),
 }
 UNRECOGNISED_LABEL = N_("Unrecognised authority (member of no organisation)")
+MAP_WORDS = {  # the map's own controls and hints
+    "reset": N_("Show the whole region"),
+    "fullscreen": N_("Full screen"),
+    "exit": N_("Leave full screen"),
+    "wheel": N_("To zoom the map, hold Ctrl while scrolling, or click the map first"),
+}
 OUTLINE_LABEL = N_("Dashed edge: contested, in the colour of whoever holds it")
 SMALL_STATES = ("ARM", "MDA", "EST", "LVA", "LTU", "GEO", "AZE", "TJK", "KGZ")
 
@@ -173,6 +179,7 @@ def spec(drawn: Drawn, labels: Labels, urls) -> dict:
         "title": drawn.title,
         "legend": [[e.kind, e.key, e.label] for e in drawn.legend.ordered()],
         "key": drawn.key,
+        "words": {name: labels.gettext(text) for name, text in MAP_WORDS.items()},
     }
 
 

@@ -119,14 +119,15 @@ def svg(drawn: Drawn, labels: Labels, shapes: Outlines, credit: str) -> str:
     HTML beside it (laid out like the live map's)."""
     esc = html.escape
     parts = [
+        '<div class="atlas-first-frame">'
         f'<svg class="atlas-first-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{esc(drawn.title)}" preserveAspectRatio="xMidYMid meet" '
         f'data-fit="{fit()}" xmlns="http://www.w3.org/2000/svg">',
         *shapes_drawn(drawn, shapes),
         "</svg>",
-        legend(drawn),
         f'<p class="atlas-first-credit">{esc(credit)} · '
-        f"{esc(border_note(labels, drawn.de_facto))}</p>",
+        f"{esc(border_note(labels, drawn.de_facto))}</p></div>",
+        legend(drawn),
     ]
     return "".join(p for p in parts if p)
 

@@ -28,6 +28,7 @@ ALLOWED = {
     "Natural", "Earth", "OpenStreetMap", "CC", "BY", "MIT", "CITATION", "cff", "QGIS", "geopandas",
     "CSV", "GeoPackage", "Shapefile", "GeoJSON", "FlatGeobuf", "PNG", "zip", "csv",
     "Skip", "to", "main", "content",  # Streamlit's own hidden "skip to main content" link
+    "Ctrl",  # the key's name, as printed on it
 }  # fmt: skip
 FILE = re.compile(r"\b[\w./-]+\.(?:csv|zip|cff|md)\b")
 DOMAIN = re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,6}\b")  # a source's host: news.bbc.co.uk

@@ -235,19 +235,87 @@ def test_phone_chart_legends_show_every_label(server, phone):
     phone.screenshot(path=ARTIFACTS / "phone-country-ukr.png", full_page=True)
 
 
-def test_phone_map_legend_folds_and_every_label_can_be_read(server, phone):
+def test_phone_reads_top_to_bottom_with_the_key_under_the_map(server, phone):
+    """On a phone: the pickers on the page (no tap on the menu), the map's key under the map
+    and readable without a tap, every label inside the screen, the map no taller than the
+    region needs plus its key."""
     phone.goto(f"{server}/summit?summit=CIS-2022-12-26")
     wait_for_app(phone)
     frame = map_frame(phone)
     wait_for_layer(frame, "CIS-2022-12-26")
-    legend = frame.locator("details.atlas-legend")
-    assert legend.get_attribute("open") is None  # folded: the map stays visible
-    legend.locator("summary").click()
-    width = frame.evaluate("window.innerWidth")
-    for row in frame.locator(".atlas-row").all():
+    picker = phone.get_by_role("combobox", name="Summit")
+    assert picker.is_visible() and not phone.get_by_test_id("stSidebar").is_visible()
+    key = frame.locator("#atlas-key")
+    # bounding boxes are in the page's coordinates, so compare with the iframe's own box
+    frame_box = phone.locator("iframe[title*='st_folium']").bounding_box()
+    left, right = frame_box["x"], frame_box["x"] + frame_box["width"]
+    map_box = frame.locator(".leaflet-container").bounding_box()
+    rows = frame.locator("#atlas-key .atlas-row").all()
+    assert len(rows) >= 4
+    for row in rows:
         box = row.bounding_box()
-        assert row.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+        assert row.is_visible() and box["x"] >= left - 1 and box["x"] + box["width"] <= right + 1
+        assert box["y"] >= map_box["y"] + map_box["height"] - 1  # under the map, not over it
+    key_box = key.bounding_box()
+    assert key_box["y"] + key_box["height"] <= frame_box["y"] + frame_box["height"] + 1
+    assert frame_box["height"] <= 450
     phone.screenshot(path=ARTIFACTS / "phone-summit.png", full_page=True)
+
+
+def test_the_wheel_scrolls_the_page_unless_ctrl_is_held(server, page):
+    """Over the map the wheel scrolls the page (and says how to zoom); Ctrl + wheel zooms
+    the map; the reset button brings the whole region back."""
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CSTO|2012-07-01")
+    zoom = "Object.values(window).find(v => v && v._layers && v.getCenter).getZoom()"
+    start = frame.evaluate(zoom)
+    box = page.locator("iframe[title*='st_folium']").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 200)
+    main = "document.querySelector('[data-testid=stMain]').scrollTop"
+    before = page.evaluate(main)
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(f"{main} > {before}")
+    assert frame.evaluate(zoom) == start
+    frame.wait_for_selector(".atlas-hint.shown")
+    inner = frame.locator(".leaflet-container").bounding_box()  # the page has moved
+    page.mouse.move(inner["x"] + inner["width"] / 2, inner["y"] + inner["height"] / 2)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -120)
+    page.keyboard.up("Control")
+    frame.wait_for_function(f"{zoom} > {start}")
+    frame.get_by_role("button", name="Show the whole region").click()
+    frame.wait_for_function(f"{zoom} === {start}")
+    assert frame.get_by_role("button", name="Full screen").count() == 1
+
+
+def test_a_tooltip_stays_inside_the_map(server, page):
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CSTO|2012-07-01")
+    box = page.locator("iframe[title*='st_folium']").bounding_box()
+    inner = frame.locator(".leaflet-container").bounding_box()
+    # Chukotka, at the map's right edge: a tooltip to the right would be cut off
+    x, y = frame.evaluate(
+        """() => {
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          const p = map.latLngToContainerPoint(L.latLng(66.5, 175.0));
+          return [p.x, p.y];
+        }"""
+    )
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tip = frame.locator(".leaflet-tooltip")
+    tip.wait_for()
+    frame.wait_for_function(
+        """() => {
+          const t = document.querySelector('.leaflet-tooltip').getBoundingClientRect();
+          const m = document.querySelector(".leaflet-container").getBoundingClientRect();
+          return t.left >= m.left && t.right <= m.right && t.top >= m.top && t.bottom <= m.bottom;
+        }"""
+    )
+    assert "Russia" in tip.inner_text() and inner["width"] > 0
 
 
 def test_phone_tables_fit_and_the_menu_closes_after_a_choice(server, phone):

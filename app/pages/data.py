@@ -27,8 +27,11 @@ def render(run: Run) -> None:
     query = (
         values["q"]
         if run.embed
-        else st.sidebar.text_input(
-            _("Filter rows containing (names or codes)"), value=values["q"], key="q"
+        else widgets.place(run).text_input(
+            _("Filter rows containing (names or codes)"),
+            value=values["q"],
+            key="q",
+            width=widgets.WIDE,
         )
     )
     chosen = {"table": name, "q": query}

@@ -21,7 +21,7 @@ def render(run: Run) -> None:
     scope = (
         values["scope"]
         if run.embed
-        else st.sidebar.radio(
+        else widgets.place(run).radio(
             _("Count"),
             urlstate.SCOPES,
             index=urlstate.SCOPES.index(values["scope"]),
