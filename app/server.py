@@ -13,7 +13,8 @@ Routes
     /, /summit, ...        each page's first HTML: its title, preview tags and a picture
                            of its map before any script runs (``app.firstpage``)
 Middleware (outermost first)
-    headers                refuse a foreign Host; security headers on every answer
+    headers                refuse a foreign Host, and /_stcore/metrics to visitors;
+                           security headers on every answer
     static                 Streamlit's front end and Leaflet, compressed once (ServeStatic)
 """
 
@@ -57,9 +58,24 @@ HEADERS = [
 ]
 
 
+# Streamlit's session counts and cache sizes: for a monitor on the machine, not for the
+# public (docs/deploying.md lists which of Streamlit's routes are public and why).
+PRIVATE = ("/_stcore/metrics",)
+LOOPBACK = ("127.0.0.1", "::1")
+
+
+def from_this_machine(scope) -> bool:
+    """A client on this machine that did not come through a proxy (nginx and gateways
+    add X-Forwarded-For, so a request they pass on is a visitor's)."""
+    client = scope.get("client") or ("", 0)
+    names = {name for name, _ in scope["headers"]}
+    return client[0] in LOOPBACK and not names & {b"x-forwarded-for", b"forwarded"}
+
+
 class Headers:
     """Refuse a Host outside ``server.allowedHosts`` (HTTP and WebSocket alike, so a
-    rebound name reaches nothing), and add the security headers to every answer."""
+    rebound name reaches nothing) and a private route to visitors, and add the security
+    headers to every answer."""
 
     def __init__(self, app):
         self.app = app
@@ -76,6 +92,8 @@ class Headers:
             )
         if scope["type"] == "websocket":
             return await self.app(scope, receive, send)
+        if scope["path"].endswith(PRIVATE) and not from_this_machine(scope):
+            return await Response("not found", 404, media_type="text/plain")(scope, receive, send)
 
         async def with_headers(message):
             if message["type"] == "http.response.start":

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from geo import query, report
 from geo.load import load_dataset
-from geo.paths import DATA_DIR, ROOT
+from geo.paths import DATA_DIR
 from geo.validate import DataError
 
 CLOSED_PIPE = 141  # as a shell reports a program ended by SIGPIPE
@@ -98,9 +98,9 @@ def cmd_validate(args) -> int:
 def cmd_report(args) -> int:
     text = report.render(load_dataset(args.data))
     if args.readme:
-        readme = ROOT / "README.md"
-        readme.write_text(report.with_report(readme.read_text(encoding="utf-8"), text), "utf-8")
-        print(f"updated the coverage section of {readme}")
+        page = report.PAGE
+        page.write_text(report.with_report(page.read_text(encoding="utf-8"), text), "utf-8")
+        print(f"updated the coverage section of {page}")
     else:
         emit(f"{text}\n".encode(), "-")
     return 0
@@ -180,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     z.set_defaults(run=cmd_package)
     sub.add_parser("validate", help="check every data file").set_defaults(run=cmd_validate)
     r = sub.add_parser("report", help="coverage of the dataset and its sources")
-    r.add_argument("--readme", action="store_true", help="write it into README.md")
+    r.add_argument("--readme", action="store_true", help="write it into docs/data.md")
     r.set_defaults(run=cmd_report)
     sub.add_parser("geometry", help="rebuild data/geometry/").set_defaults(run=cmd_geometry)
     n = sub.add_parser("release", help="check the data and set a new version everywhere")

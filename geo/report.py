@@ -1,4 +1,4 @@
-"""Coverage of the dataset, printed as Markdown for the README (``python -m geo report``)."""
+"""Coverage of the dataset, printed as Markdown for docs/data.md (``python -m geo report``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 
 from geo import sources
 from geo.descriptor import TABLES
+from geo.paths import ROOT
 
 CORE = ("CIS", "CSTO", "EAEU")
 TOP_DOMAINS = 15
@@ -119,10 +120,11 @@ def render(ds) -> str:
 
 
 START, END = "<!-- report:start -->", "<!-- report:end -->"
+PAGE = ROOT / "docs" / "data.md"  # the page whose coverage section this report is
 
 
-def with_report(readme: str, text: str) -> str:
-    """The README text with the report placed between its markers."""
-    head, rest = readme.split(START, 1)
+def with_report(page: str, text: str) -> str:
+    """The page's text with the report placed between its markers."""
+    head, rest = page.split(START, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{START}\n{text}\n{END}{tail}"

@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import urllib.error
 import urllib.request
 import zipfile
@@ -21,6 +22,7 @@ import pytest
 import websockets
 
 from geo import cli, query
+from geo.paths import ROOT
 
 from browser import streamlit_server
 
@@ -341,3 +343,42 @@ def test_the_svg_picture_keys_what_it_draws_in_the_reader_s_language(server):
     keyed = {r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect")}
     assert drawn <= keyed  # every state's colour has its row in the key
     assert get(api(server, "map.svg", summit="CIS-2022-12-27"))[0] == 400
+
+
+EXAMPLE = "https://atlas.example.org"
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_every_api_address_in_the_docs_answers(server):
+    found = {
+        m.rstrip(".,")
+        for page in DOCS
+        for m in re.findall(r"https://atlas\.example\.org(/api/v1/[^'\"\s`)]+)", page.read_text())
+    }
+    assert len(found) >= 6
+    for path in sorted(found):
+        assert get(server + path)[0] == 200, path
+
+
+def test_the_pandas_examples_run(server):
+    """Each Python block that reads the API runs against the real server."""
+    blocks = [
+        block
+        for page in DOCS
+        for block in re.findall(r"```python\n(.*?)```", page.read_text(), re.S)
+        if EXAMPLE in block
+    ]
+    assert len(blocks) >= 2
+    for block in blocks:
+        scope: dict = {}
+        exec(block.replace(EXAMPLE, server), scope)
+        frames = [v for v in scope.values() if type(v).__name__ in ("DataFrame", "Series")]
+        assert frames and all(len(f) for f in frames)
+
+
+def test_streamlit_s_metrics_are_for_the_machine_only(server):
+    """Session counts are not for the public: a proxied request is refused."""
+    assert get(f"{server}/_stcore/metrics")[0] == 200
+    status, _, _ = get(f"{server}/_stcore/metrics", {"X-Forwarded-For": "203.0.113.9"})
+    assert status == 404
+    assert get(f"{server}/_stcore/health", {"X-Forwarded-For": "203.0.113.9"})[0] == 200

@@ -88,6 +88,32 @@ def test_frictionless_accepts_the_package():
     assert report.valid, errors
 
 
+MARKDOWN = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def relative_links(page):
+    """The targets of a Markdown page's links that are not web addresses or anchors."""
+    text = page.read_text(encoding="utf-8")
+    return [t.split("#")[0] for t in LINK.findall(text) if not re.match(r"[a-z]+:|#", t)]
+
+
+def test_the_readme_and_docs_have_no_broken_relative_link():
+    broken = [
+        f"{page.relative_to(ROOT)} -> {target}"
+        for page in MARKDOWN
+        for target in relative_links(page)
+        if not (page.parent / target).exists()
+    ]
+    assert not broken
+
+
+def test_every_docs_page_is_reachable_from_the_readme():
+    linked = {(ROOT / t).resolve() for t in relative_links(ROOT / "README.md")}
+    assert all(page.resolve() in linked for page in MARKDOWN[1:])
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) < 250
+
+
 def test_readme_test_command_is_what_ci_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -95,12 +121,12 @@ def test_readme_test_command_is_what_ci_runs():
     assert command in readme and command in ci
 
 
-def test_readme_coverage_is_current(ds):
-    """The README's coverage section is the report of today's data (python -m geo report --readme)."""
+def test_the_coverage_section_is_current(ds):
+    """docs/data.md's coverage section is the report of today's data (report --readme)."""
     from geo import report
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert report.with_report(readme, report.render(ds)) == readme
+    page = report.PAGE.read_text(encoding="utf-8")
+    assert report.with_report(page, report.render(ds)) == page
 
 
 def test_the_data_change_date_is_not_older_than_the_data():

@@ -289,7 +289,7 @@ def test_what_the_schemas_cannot_see():
     assert rule["backendRefs"][0]["name"] == found["Service"]["metadata"]["name"]
 
 
-def test_the_readme_names_the_deployments():
-    readme = (ROOT / "README.md").read_text()
+def test_the_docs_name_the_deployments():
+    readme = (ROOT / "docs" / "deploying.md").read_text()
     for name in ("deploy/serve", "deploy/Dockerfile", "deploy/kubernetes.yaml", "ip_hash"):
         assert name in readme, name
