@@ -13,19 +13,22 @@ Routes
     /, /summit, ...        each page's first HTML: its title, preview tags and a picture
                            of its map before any script runs (``app.firstpage``)
 Middleware (outermost first)
-    headers                refuse a foreign Host, and /_stcore/metrics to visitors;
-                           security headers on every answer
+    headers                refuse a foreign Host, and /_stcore/metrics to visitors; a
+                           mistyped page to the nearest page; security headers
     static                 Streamlit's front end and Leaflet, compressed once (ServeStatic)
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from contextlib import asynccontextmanager
 from functools import partial
+from urllib.parse import urlencode
 
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from streamlit.web.server.starlette.starlette_websocket import is_host_allowed
 
@@ -72,6 +75,30 @@ def from_this_machine(scope) -> bool:
     return client[0] in LOOPBACK and not names & {b"x-forwarded-for", b"forwarded"}
 
 
+# One path segment without a dot that no route of the atlas or of Streamlit answers: a
+# mistyped page (Streamlit would show its own English "Page not found").
+PAGE_LIKE = re.compile(r"/([A-Za-z0-9_-]{1,40})/?")
+RESERVED = {"api", "assets", "component", "media", "static", "app", "_stcore"}
+
+
+def unknown_page(path: str) -> str | None:
+    """The atlas page a mistyped one most resembles ('' for the map), or None when the
+    path is not a mistyped page."""
+    found = PAGE_LIKE.fullmatch(path)
+    if not found or found[1] in firstpage.PATHS or found[1] in RESERVED:
+        return None
+    close = difflib.get_close_matches(found[1].lower(), [p for p in firstpage.PATHS if p], 1, 0.6)
+    return close[0] if close else ""
+
+
+def misplaced(request: Request, page: str) -> Response:
+    """To the page meant, its parameters kept, and a notice there that the address was
+    wrong (in the reader's language, from urlstate)."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "missing"]
+    params.append(("missing", request.url.path.strip("/")))
+    return RedirectResponse(f"/{page}?{urlencode(params)}", status_code=307)
+
+
 class Headers:
     """Refuse a Host outside ``server.allowedHosts`` (HTTP and WebSocket alike, so a
     rebound name reaches nothing) and a private route to visitors, and add the security
@@ -102,6 +129,9 @@ class Headers:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
+        page = unknown_page(scope["path"]) if scope["method"] in ("GET", "HEAD") else None
+        if page is not None:
+            return await misplaced(Request(scope), page)(scope, receive, with_headers)
         return await self.app(scope, receive, with_headers)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from geo import membership, query, territories
 from geo.labels import Labels
@@ -42,6 +42,12 @@ WHY = {
     "unknown": N_("not a known choice"),
     "not_date": N_("not a date in the form YYYY-MM-DD"),
     "range": N_("outside {first} to {last}"),
+    "year": N_("a year alone means its first day"),
+    "month": N_("a month alone means its first day"),
+    "year_end": N_("a year alone means its last day"),
+    "month_end": N_("a month alone means its last day"),
+    "nearest": N_("no summit of that organisation on that day"),
+    "page": N_("there is no such page"),
     "reversed": N_("from is after to"),
     "too_long": N_("longer than any valid value"),
     "items": N_("contains unknown, repeated or no choices"),
@@ -53,8 +59,13 @@ WHY = {
 # Every parameter some page reads; anything else in a link is ignored before any work.
 NAMES = frozenset(
     ("org", "date", "borders", "table", "q", "summit", "from", "to", "orgs", "scope", "iso3")
-    + ("lang", "embed", "view")
+    + ("lang", "embed", "view", "missing")
 )
+# Understood, not ignored: the notice says how the value was read.
+READ_AS = ("year", "month", "year_end", "month_end")
+YEAR = re.compile(r"\d{4}")
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+SUMMIT_ID = re.compile(r"([A-Za-z_]+)-(\d{4}-\d{2}-\d{2})")
 # Characters that could change how the text around them reads: C0 and C1 controls, and
 # the bidirectional marks, embeddings, overrides and isolates.
 CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`]")
@@ -76,6 +87,14 @@ class Notice:
         why = labels.gettext(WHY[self.why]).format(**detail)
         if not self.name:  # the whole link, not one parameter
             return why
+        if self.why in READ_AS:
+            return labels.gettext("Read {name}={value} as {fallback}: {why}.").format(
+                name=self.name, value=code(self.raw), why=why, fallback=code(self.fallback)
+            )
+        if self.why == "page":
+            return labels.gettext("There is no page {value}; showing {fallback}.").format(
+                value=code("/" + self.raw), fallback=code("/" + self.fallback)
+            )
         return labels.gettext("Ignored {name}={value}: {why}; showing {fallback}.").format(
             name=self.name, value=code(self.raw), why=why, fallback=code(self.fallback)
         )
@@ -116,38 +135,70 @@ def raw_value(parsed: Parsed, params, name: str, default: str) -> str | None:
     return raw
 
 
+def matching(raw: str, options: list[str]) -> str | None:
+    """The option ``raw`` names, whatever its case (codes are typed as csto or Csto too)."""
+    if raw in options:
+        return raw
+    folded = raw.casefold()
+    return next((o for o in options if o.casefold() == folded), None)
+
+
 def choice(parsed: Parsed, params, name: str, options: list[str], default: str) -> str:
-    """A value that must be one of ``options``."""
+    """A value that must be one of ``options`` (in any case)."""
     raw = raw_value(parsed, params, name, default)
     if raw is None:
         return default
-    if raw in options:
-        return raw
+    found = matching(raw, options)
+    if found is not None:
+        return found
     parsed.reject(name, raw, "empty" if raw == "" else "unknown", default)
     return default
 
 
-def day(parsed: Parsed, params, name: str, default: date, latest: date) -> date:
-    """An ISO date between MIN_DATE and ``latest``."""
+def day(parsed: Parsed, params, name: str, default: date, latest: date, end: bool = False) -> date:
+    """An ISO date between MIN_DATE and ``latest``; a bare year or month means its first
+    day (its last at the ``end`` of a span), and a day outside the range the nearest day
+    inside it (each with a notice)."""
     raw = raw_value(parsed, params, name, default.isoformat())
     if raw is None:
         return default
-    try:
-        value = parse_date(raw)
-    except ValueError:
+    value, read_as = loose_date(raw, end)
+    if value is None:
         parsed.reject(name, raw, "not_date", default.isoformat())
         return default
-    if not MIN_DATE <= value <= latest:
-        parsed.reject(
-            name,
-            raw,
-            "range",
-            default.isoformat(),
-            first=MIN_DATE.isoformat(),
-            last=latest.isoformat(),
-        )
-        return default
-    return value
+    kept = min(max(value, MIN_DATE), latest)
+    if kept != value and not (read_as and same_period(kept, value, read_as)):
+        first, last = MIN_DATE.isoformat(), latest.isoformat()
+        parsed.reject(name, raw, "range", kept.isoformat(), first=first, last=last)
+    elif read_as:
+        parsed.reject(name, raw, read_as, kept.isoformat())
+    return kept
+
+
+def same_period(one: date, other: date, read_as: str) -> bool:
+    """Whether two days fall in the year (or month) a bare value named: 2026 read as
+    2026-12-31 and kept as today is still 2026, said without a range notice."""
+    if read_as.startswith("month"):
+        return (one.year, one.month) == (other.year, other.month)
+    return one.year == other.year
+
+
+def loose_date(raw: str, end: bool = False) -> tuple[date | None, str | None]:
+    """A day from YYYY-MM-DD, or from YYYY or YYYY-MM (their first day, or their last at
+    the end of a span), and how it was read."""
+    try:
+        if YEAR.fullmatch(raw):
+            year = int(raw)
+            return (date(year, 12, 31), "year_end") if end else (date(year, 1, 1), "year")
+        if month := MONTH.fullmatch(raw):
+            first = date(int(month[1]), int(month[2]), 1)
+            if not end:
+                return first, "month"
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - timedelta(days=1), "month_end"
+        return parse_date(raw), None
+    except ValueError:
+        return None, None
 
 
 def several(parsed: Parsed, params, name: str, options: list[str], default: list[str]) -> list:
@@ -160,7 +211,8 @@ def several(parsed: Parsed, params, name: str, options: list[str], default: list
     if raw is None:
         return list(default)
     items = raw.split(",")
-    kept = list(dict.fromkeys(x for x in items if x in options))
+    found = (matching(x, options) for x in items)
+    kept = list(dict.fromkeys(x for x in found if x is not None))
     if len(kept) != len(items) or not kept:
         fallback = kept or list(default)
         parsed.reject(name, raw, "items", ",".join(fallback))
@@ -171,7 +223,7 @@ def several(parsed: Parsed, params, name: str, options: list[str], default: list
 def span(parsed: Parsed, params, default_from: date, today: date) -> tuple[date, date]:
     """``from`` and ``to`` dates; a reversed pair falls back to the defaults."""
     start = day(parsed, params, "from", default_from, today)
-    end = day(parsed, params, "to", today, today)
+    end = day(parsed, params, "to", today, today, end=True)
     if start > end:
         parsed.reject(
             "from",
@@ -189,6 +241,9 @@ def parse_view(view: str, params, ds, today: date) -> Parsed:
     orgs = ds.org_ids()
     v = parsed.values
     org_default, day_default = orgs[0], today
+    missing = raw_value(parsed, params, "missing", "")
+    if missing:  # a mistyped page address, sent here by the server (app.server)
+        parsed.reject("missing", missing, "page", "" if view == "membership" else view)
     if view == "membership" and first(params, "view") is not None:  # an old link's bad view
         choice(parsed, params, "view", ["membership"], "membership")
     if view in ("membership", "data"):
@@ -233,13 +288,30 @@ def summit_view(parsed: Parsed, params, ds, today: date, org_default: str) -> No
     A link naming only the summit (``?summit=CIS-2022-12-26``) implies its organisation.
     """
     orgs = summit_orgs(ds)
-    org_of = dict(zip(ds.summits["id"], ds.summits["org"]))
-    implied = org_of.get(first(params, "summit")) if first(params, "org") is None else None
+    asked = SUMMIT_ID.fullmatch((first(params, "summit") or "")[:MAX_LENGTH])
+    implied = asked and matching(asked[1], orgs) if first(params, "org") is None else None
     org = implied or choice(parsed, params, "org", orgs, first_summit_org(ds, org_default))
     start, end = span(parsed, params, MIN_DATE, today)
-    listed = [i for day, i in reversed(ds.summit_days.get(org, ())) if start <= day <= end]
-    summit = choice(parsed, params, "summit", listed, listed[0]) if listed else None
+    days = [(day, i) for day, i in reversed(ds.summit_days.get(org, ())) if start <= day <= end]
+    listed = [i for _, i in days]
+    nearest = asked and not matching(asked[0], listed) and near(days, asked[2])
+    if nearest:
+        parsed.reject("summit", asked[0], "nearest", nearest)
+        summit = nearest
+    else:
+        summit = choice(parsed, params, "summit", listed, listed[0]) if listed else None
     parsed.values.update({"org": org, "from": start, "to": end, "summit": summit})
+
+
+def near(days: list[tuple[date, str]], raw: str) -> str | None:
+    """The summit whose first day is nearest to ``raw`` (the earlier one on a tie)."""
+    try:
+        wanted = parse_date(raw)
+    except ValueError:
+        return None
+    if not days:
+        return None
+    return min(days, key=lambda d: (abs((d[0] - wanted).days), d[0]))[1]
 
 
 def with_options(values: dict, lang: str) -> dict:

@@ -382,3 +382,27 @@ def test_streamlit_s_metrics_are_for_the_machine_only(server):
     status, _, _ = get(f"{server}/_stcore/metrics", {"X-Forwarded-For": "203.0.113.9"})
     assert status == 404
     assert get(f"{server}/_stcore/health", {"X-Forwarded-For": "203.0.113.9"})[0] == 200
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_a_mistyped_page_goes_to_the_nearest_page_with_its_parameters(server):
+    opener = urllib.request.build_opener(_NoRedirect)
+
+    def location(path):
+        try:
+            opener.open(f"{server}{path}", timeout=30)
+        except urllib.error.HTTPError as err:
+            return err.code, err.headers.get("location")
+        return 200, None
+
+    assert location("/summitt?summit=CIS-2022-12-26&lang=ru") == (
+        307,
+        "/summit?summit=CIS-2022-12-26&lang=ru&missing=summitt",
+    )
+    assert location("/nowhere") == (307, "/?missing=nowhere")
+    for path in ("/summit?summit=CIS-2022-12-26", "/favicon.png", "/api/v1/countries"):
+        assert location(path)[0] == 200, path

@@ -401,3 +401,21 @@ def serving(folder):
         yield f"http://localhost:{httpd.server_address[1]}"
     finally:
         httpd.shutdown()
+
+
+def test_a_mistyped_page_opens_the_page_meant_with_a_notice_in_russian(server, page):
+    """/summitt: the summit page with its summit, a notice in the reader's language instead
+    of Streamlit's English "Page not found", and an address that no longer says it."""
+    page.goto(f"{server}/summitt?summit=CIS-2022-12-27&lang=ru")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CIS-2022-12-26")  # the nearest summit to the day asked
+    main = page.get_by_test_id("stMain")
+    expect_text = "нет; показана страница"
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=stMain]').innerText.includes(t)", arg=expect_text
+    )
+    assert "Page not found" not in main.inner_text()
+    assert "в этот день у этой организации не было саммита" in main.inner_text()
+    page.wait_for_function("!location.search.includes('missing')")
+    assert page.evaluate("location.pathname").endswith("/summit")
