@@ -205,23 +205,26 @@ def summit_texts(key: str, _ds, summit_id: str, lang: str) -> tuple[str, str]:
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
-def changes_between(key: str, _ds, start: date, end: date, orgs: tuple):
-    return changes.status_changes(_ds, start, end, list(orgs))
+def changes_between(key: str, _ds, start: date, end: date, orgs: tuple, iso3: str = ""):
+    return changes.status_changes(_ds, start, end, list(orgs), iso3 or None)
 
 
 @memo(st.cache_data, max_entries=MEDIUM)
-def territory_changes(key: str, _ds, start: date, end: date):
-    return changes.territory_changes(_ds, start, end)
+def territory_changes(key: str, _ds, start: date, end: date, iso3: str = ""):
+    return changes.territory_changes(_ds, start, end, iso3 or None)
 
 
 @memo(st.cache_resource, max_entries=MEDIUM)
-def changes_shown(key: str, _ds, start: date, end: date, orgs: tuple, lang: str) -> tuple:
-    """The status and the territorial changes in a window as the reader sees them, and
-    how many territorial changes there are."""
+def changes_shown(
+    key: str, _ds, start: date, end: date, orgs: tuple, iso3: str, lang: str
+) -> tuple:
+    """The status and the territorial changes in a window (of one state, or all) as the
+    reader sees them, and how many territorial changes there are."""
     words_ = words(key, _ds, lang)
-    moved = territory_changes(key, _ds, start, end)
+    moved = territory_changes(key, _ds, start, end, iso3)
+    found = changes_between(key, _ds, start, end, orgs, iso3)
     return (
-        htmltable.render(words_.shown(changes_between(key, _ds, start, end, orgs)), words_),
+        htmltable.render(words_.shown(found), words_),
         htmltable.render(words_.shown(moved), words_),
         len(moved),
     )

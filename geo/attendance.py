@@ -115,9 +115,12 @@ def guest_phrase(presence: str, labels: Labels) -> str:
 
 
 def summit_label(row, labels: Labels) -> str:
-    """'22 December 2025 · St Petersburg (informal)', the way the summit list reads."""
-    kind = labels.code("kind", row["kind"])
-    return f"{labels.day(row['start'])} · {labels.city(row['city'])} ({kind})"
+    """'22 December 2025 · St Petersburg (informal)', the way the summit list reads; a
+    session held by video link says so once: '18 December 2020 · by video link'."""
+    where = labels.city(row["city"])
+    if not row["city"] and row["kind"] == "online":
+        return f"{labels.day(row['start'])} · {where}"
+    return f"{labels.day(row['start'])} · {where} ({labels.code('kind', row['kind'])})"
 
 
 def newest_first(

@@ -53,13 +53,16 @@ def events(rows: list[dict]) -> list[dict]:
     return out
 
 
-def status_changes(ds, start: date, end: date, orgs: list[str] | None = None) -> pd.DataFrame:
-    """Changes that took effect after ``start`` and up to ``end`` (so: start < date <= end)."""
+def status_changes(
+    ds, start: date, end: date, orgs: list[str] | None = None, state: str | None = None
+) -> pd.DataFrame:
+    """Changes that took effect after ``start`` and up to ``end`` (so: start < date <= end),
+    in ``orgs`` (all if None), of one ``state`` (all if None)."""
     names = ds.country_names()
     found = []
     grouped = ds.memberships.sort_values("start").groupby(["org", "iso3"], sort=True)
     for (org, iso3), group in grouped:
-        if orgs and org not in orgs:
+        if (orgs and org not in orgs) or (state and iso3 != state):
             continue
         for ev in events(group.to_dict("records")):
             if start < ev["date"] <= end:
@@ -71,10 +74,12 @@ def status_changes(ds, start: date, end: date, orgs: list[str] | None = None) ->
     return table.sort_values(["date", "org", "iso3"]).reset_index(drop=True)
 
 
+RETURNED = "returned"  # the end of a territory's last situation
 TERRITORY_COLUMNS = [
     "date",
     "territory",
     "de_jure_iso3",
+    "event",
     "previous",
     "situation",
     "controlled_by",
@@ -82,14 +87,18 @@ TERRITORY_COLUMNS = [
 ]
 
 
-def territory_changes(ds, start: date, end: date) -> pd.DataFrame:
+def territory_changes(ds, start: date, end: date, state: str | None = None) -> pd.DataFrame:
     """Territorial changes that took effect after ``start`` and up to ``end``.
 
-    A row begins a ``situation`` (after ``previous``), or ends one with nothing after it
-    (``situation`` is ``none``, e.g. Nagorno-Karabakh in September 2023).
+    A row begins a ``situation`` (after ``previous``) with its ``event``, which may leave
+    the situation as it was (a recognition, an annexation claimed over a partly occupied
+    region), or ends one with nothing after it (``situation`` is ``none``, ``event``
+    ``returned``: Nagorno-Karabakh in September 2023). ``state``: only the territories
+    of that state (UN view).
     """
     found = []
-    for _territory, group in ds.territories.sort_values("start").groupby("territory", sort=True):
+    held = ds.territories if not state else ds.territories[ds.territories.de_jure_iso3 == state]
+    for _territory, group in held.sort_values("start").groupby("territory", sort=True):
         rows = group.to_dict("records")
         for prev, row in zip([None, *rows], rows):
             before = prev["situation"] if prev and prev["end"] == row["start"] else NONE
@@ -103,6 +112,7 @@ def territory_changes(ds, start: date, end: date) -> pd.DataFrame:
                     "previous": last["situation"],
                     "situation": NONE,
                     "controlled_by": "",
+                    "event": RETURNED,
                 }
             )
     table = pd.DataFrame([r for r in found if start < r["date"] <= end], columns=TERRITORY_COLUMNS)

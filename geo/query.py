@@ -246,8 +246,7 @@ def run_territories(ds, date: date, borders: str = "de_jure") -> pd.DataFrame:
 def run_changes(ds, orgs: tuple = (), iso3: str | None = None, **window) -> pd.DataFrame:
     start = window.get("from", membership.FIRST_DAY)
     end = window.get("to", date.today())
-    table = changes.status_changes(ds, start, end, list(orgs) or None)
-    return table[table["iso3"] == iso3] if iso3 else table
+    return changes.status_changes(ds, start, end, list(orgs) or None, iso3)
 
 
 def run_organisations(ds) -> pd.DataFrame:

@@ -269,6 +269,7 @@ def parse_view(view: str, params, ds, today: date) -> Parsed:
         ten_years_ago = date(today.year - 10, today.month, min(today.day, 28))
         v["from"], v["to"] = span(parsed, params, ten_years_ago, today)
         v["orgs"] = several(parsed, params, "orgs", orgs, orgs)
+        v["iso3"] = choice(parsed, params, "iso3", ["", *ds.countries["iso3"]], "")
     return parsed
 
 

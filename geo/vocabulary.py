@@ -74,6 +74,21 @@ SITUATION = {
     "breakaway_recognised_by_russia": N_("Breakaway, recognised by Russia"),
 }
 SITUATION_OR_NONE = {**SITUATION, "none": N_("no contested situation")}
+# What began a territory's situation (the data's ``event``), and "returned" for the end of
+# its last one: a change of situation, or of meaning within one (a recognition, a claim).
+EVENT = {
+    "seized": N_("Armed seizure"),
+    "invaded": N_("Invasion"),
+    "referendum": N_("Separatists' 'referendums'"),
+    "proclaimed": N_("Independence proclaimed"),
+    "war_ended": N_("End of the war"),
+    "ceasefire": N_("Ceasefire"),
+    "offensive": N_("Offensive to retake it"),
+    "recognised_by_russia": N_("Recognised by Russia as a state"),
+    "annexed": N_("Annexation"),
+    "annexation_claimed": N_("Annexation claimed"),
+    "returned": N_("Back under the state's control"),
+}
 SITUATION_MEANING = {
     "annexed": N_(
         "Wholly held by a state that claims to have incorporated it; the UN "
@@ -155,6 +170,7 @@ COLUMNS = {
     "situation": N_("Situation"),
     "controlled_by": N_("Held by"),
     "previous": N_("Before"),
+    "event": N_("Event"),
     **PRESENCE,
 }
 NAME = N_("Name in English")  # the "name" column of people and territories (of states: "State")
@@ -178,6 +194,7 @@ CODED = {
     "kind": SUMMIT_KIND | ORG_KIND,
     "situation": SITUATION_OR_NONE,
     "previous": SITUATION_OR_NONE,
+    "event": EVENT,
     "precision": PRECISION,
 }
 DATE_COLUMNS = ("since", "start", "end", "date", "founded", "dissolved")

@@ -133,6 +133,23 @@ def test_changes_between_dates_with_territorial_rows():
     assert "3 status changes, in date order" in texts(at)
 
 
+def test_each_territorial_change_names_its_event_and_one_state_is_one_view():
+    """Donetsk 'partly occupied' before and after 21 February 2022 is no non-change: the
+    row says Russia recognised the 'DPR' that day; iso3=ARM is Armenia's changes alone."""
+    at = app("changes", **{"from": "2018-01-01", "to": "2024-12-31"}, orgs="CSTO,EAEU")
+    moved = tables(at)[1]
+    events = dict(zip(zip(moved["Territory"], moved["Date"]), moved["Event"]))
+    assert events[("Donetsk Oblast", "2022-02-21")] == "Recognised by Russia as a state"
+    assert events[("Donetsk Oblast", "2022-09-30")] == "Annexation claimed"
+    assert events[("Nagorno-Karabakh", "2020-11-10")] == "Ceasefire"
+    assert events[("Nagorno-Karabakh", "2023-09-20")] == "Back under the state's control"
+    at.selectbox(key="iso3").set_value("ARM").run()
+    assert at.query_params["iso3"] == "ARM"
+    assert set(tables(at)[0]["Code"]) == {"ARM"}
+    assert "What changed for Armenia after 1 January 2018" in texts(at)
+    assert len(tables(at)) == 1  # no territory of Armenia is contested in the UN view
+
+
 def test_one_change_is_singular():
     at = app("changes", **{"from": "2024-02-21", "to": "2024-02-22"}, orgs="CSTO")
     assert "1 status change, in date order" in texts(at)

@@ -48,11 +48,11 @@ def test_worded_tables_are_shared_as_made_once(ds):
     """Reading tables are HTML strings (immutable), the data grid's rows Arrow tables."""
     key = "test|tables"
     found, moved, count = cache.changes_shown(
-        key, ds, date(2013, 1, 1), date(2023, 1, 1), ("CIS",), "en"
+        key, ds, date(2013, 1, 1), date(2023, 1, 1), ("CIS",), "", "en"
     )
     assert isinstance(found, str) and isinstance(moved, str) and count > 0
     assert '<th scope="col">Change</th>' in found and found.count("<tr>") > 1
-    again = cache.changes_shown(key, ds, date(2013, 1, 1), date(2023, 1, 1), ("CIS",), "en")
+    again = cache.changes_shown(key, ds, date(2013, 1, 1), date(2023, 1, 1), ("CIS",), "", "en")
     assert again[0] is found
     matched, rows = cache.table_rows(key, ds, "memberships", "Georgia", "en", 5)
     assert isinstance(rows, pa.Table) and rows.num_rows == min(matched, 5) and matched > 5

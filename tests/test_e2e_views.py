@@ -419,3 +419,19 @@ def test_a_mistyped_page_opens_the_page_meant_with_a_notice_in_russian(server, p
     assert "в этот день у этой организации не было саммита" in main.inner_text()
     page.wait_for_function("!location.search.includes('missing')")
     assert page.evaluate("location.pathname").endswith("/summit")
+
+
+def test_typing_a_city_in_the_summit_picker_keeps_the_newest_first(server, page):
+    page.goto(f"{server}/summit?summit=CSTO-2022-11-23")
+    wait_for_app(page)
+    box = page.get_by_role("combobox", name="Summit")
+    box.click()
+    box.press_sequentially("Yerevan")
+    options = page.get_by_role("option")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[role=option]')].every("
+        "o => o.innerText.includes('Yerevan'))"
+    )
+    years = [re.search(r"\d{4}", t)[0] for t in options.all_inner_texts()]
+    assert years == ["2022", "2016", "2010", "2001"]
+    page.keyboard.press("Escape")

@@ -163,3 +163,11 @@ def test_territorial_changes_in_a_window(ds):
     ]
     ended = changes.territory_changes(ds, D("2023-09-01"), D("2023-12-31"))
     assert ended[["territory", "situation"]].values.tolist() == [["NAGORNO_KARABAKH", "none"]]
+
+
+def test_a_summit_label_says_by_video_link_once(ds, labels):
+    summits = ds.summits.set_index("id", drop=False)
+    online = attendance.summit_label(summits.loc["CIS-2020-12-18"], labels)
+    assert online == "18 December 2020 · by video link"
+    informal = attendance.summit_label(summits.loc["CIS-2022-12-26"], labels)
+    assert informal == "26 December 2022 · St Petersburg (informal)"

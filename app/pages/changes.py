@@ -18,14 +18,28 @@ def render(run: Run) -> None:
     start = widgets.pick_date(run, _("Changes after"), values, "from")
     end = widgets.pick_date(run, _("up to and including"), values, "to")
     orgs = widgets.pick_orgs(run, values)
-    chosen = {"from": start, "to": end, "orgs": list(orgs)}
-    heading = _("What changed after {start}, up to {end}").format(
-        start=labels.day(start), end=labels.day(end)
+    states = ["", *run.ds.countries["iso3"]]
+    iso3 = widgets.pick(
+        run,
+        _("State"),
+        states,
+        values,
+        "iso3",
+        format_func=lambda c: labels.country(c) if c else _("All states"),
+    )
+    chosen = {"from": start, "to": end, "orgs": list(orgs), "iso3": iso3}
+    days = {"start": labels.day(start), "end": labels.day(end)}
+    heading = (
+        _("What changed for {state} after {start}, up to {end}").format(
+            state=labels.country(iso3), **days
+        )
+        if iso3
+        else _("What changed after {start}, up to {end}").format(**days)
     )
     chrome.top(run, "changes", heading, chosen, PATH)
-    found = cache.changes_between(run.key, run.ds, start, end, tuple(orgs))
+    found = cache.changes_between(run.key, run.ds, start, end, tuple(orgs), iso3)
     found_shown, moved_shown, moved = cache.changes_shown(
-        run.key, run.ds, start, end, tuple(orgs), run.lang
+        run.key, run.ds, start, end, tuple(orgs), iso3, run.lang
     )
     drawn = choropleth.changes(found, labels, start, end, cache.state_centres())
     widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))

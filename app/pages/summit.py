@@ -38,6 +38,8 @@ def render(run: Run) -> None:
         values,
         "summit",
         format_func=lambda s: attendance.summit_label(listed[s], labels),
+        filter_mode="contains",  # typed text filters; the list stays newest first
+        width=2 * widgets.WIDE,  # the longest labels whole
     )
     borders = widgets.pick_borders(run, values)
     chosen |= {"summit": summit_id, "borders": borders}
