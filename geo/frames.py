@@ -56,7 +56,9 @@ def as_day(day: date | str) -> date:
 
 
 def join(table: pd.DataFrame, shapes: gpd.GeoDataFrame, on: str, columns: list[str]):
-    """``table``'s ``columns`` with each row's shape, in the table's order."""
+    """``table``'s ``columns`` (and the curators' ``note`` where the table has one, as the
+    CSV has) with each row's shape, in the table's order."""
+    columns = [*columns, *(["note"] if "note" in table and "note" not in columns else [])]
     joined = table[columns].merge(shapes[[on, "geometry"]], on=on, how="left")
     return gpd.GeoDataFrame(joined, geometry="geometry", crs=CRS)
 

@@ -322,7 +322,7 @@ QUERIES = {
             "membership",
             "every state's status in one organisation on one day, since when, and the source",
             (ORG, DATE),
-            tuple(membership.TABLE_COLUMNS),
+            (*membership.TABLE_COLUMNS, "note"),
             run_membership,
         ),
         Query(
@@ -336,7 +336,7 @@ QUERIES = {
             "attendance",
             "who held each seat at one summit, and the guests",
             (Param("summit", "summit", True, "a summit id such as CIS-2022-12-26"),),
-            tuple(attendance.ROSTER_COLUMNS),
+            (*attendance.ROSTER_COLUMNS, "note"),
             run_attendance,
         ),
         Query(

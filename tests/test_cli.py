@@ -22,7 +22,7 @@ def test_membership_csv(capsys):
     code, out, _ = run(capsys, "membership", "--org", "CIS", "--date", "2009-08-17")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 15
-    assert list(rows[0]) == ["iso3", "name", "status", "since", "source_url"]
+    assert list(rows[0]) == ["iso3", "name", "status", "since", "source_url", "note"]
     by = {r["iso3"]: r for r in rows}
     assert by["GEO"]["status"] == "withdrawing" and by["GEO"]["source_url"].startswith("http")
     assert by["EST"]["status"] == "none" and by["EST"]["since"] == ""
@@ -55,6 +55,7 @@ def test_attendance(capsys, ds):
         "representative",
         "signed_final_document",
         "source_url",
+        "note",
     ]
 
 
