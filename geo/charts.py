@@ -30,7 +30,9 @@ def heatmap(matrix: pd.DataFrame, labels: Labels) -> alt.Chart:
     """Countries down, summits across in time order, one cell per presence; guests apart."""
     col = labels.column
     category = matrix["presence"].where(matrix["capacity"] != GUEST, GUEST)
+    marks = palette.PRESENCE_MARKS
     words = {k: labels.presence(k) for k in PRESENCE} | {GUEST: labels.gettext("Guest, no status")}
+    words |= {k: f"{mark} {words[k]}" for k, mark in marks.items()}  # the legend shows marks
     colours = palette.PRESENCE_COLOURS | {GUEST: palette.GUEST}
     keys = [k for k in colours if k in set(category)]
     data = pd.DataFrame(
@@ -39,32 +41,32 @@ def heatmap(matrix: pd.DataFrame, labels: Labels) -> alt.Chart:
             "summit": matrix["label"],
             "state": matrix["iso3"].map(labels.country),
             "shown": category.map(words),
+            "mark": category.map(marks).fillna(""),
             "presence": matrix["presence"].map(labels.presence),
             "who": matrix["representative"].map(labels.representative),
         }
     )
-    return (
-        alt.Chart(data, height=alt.Step(20))
-        .mark_rect(stroke="white", strokeWidth=0.5)
-        .encode(
-            x=alt.X(
-                "day:O",
-                title=labels.gettext("Summit (first day)"),
-                sort="ascending",
-                axis=alt.Axis(labelAngle=-60, labelOverlap=True),
-            ),
-            y=alt.Y("state:N", title=None, sort="ascending"),
-            color=alt.Color(
-                "shown:N", scale=scale(keys, colours, words), legend=legend(col("presence"))
-            ),
-            tooltip=[
-                alt.Tooltip("summit:N", title=col("summit")),
-                alt.Tooltip("state:N", title=col("name")),
-                alt.Tooltip("presence:N", title=col("presence")),
-                alt.Tooltip("who:N", title=col("representative")),
-            ],
+    base = alt.Chart(data, height=alt.Step(20)).encode(
+        x=alt.X(
+            "day:O",
+            title=labels.gettext("Summit (first day)"),
+            sort="ascending",
+            axis=alt.Axis(labelAngle=-60, labelOverlap=True),
+        ),
+        y=alt.Y("state:N", title=None, sort="ascending"),
+        tooltip=[
+            alt.Tooltip("summit:N", title=col("summit")),
+            alt.Tooltip("state:N", title=col("name")),
+            alt.Tooltip("presence:N", title=col("presence")),
+            alt.Tooltip("who:N", title=col("representative")),
+        ],
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=0.5).encode(
+        color=alt.Color(
+            "shown:N", scale=scale(keys, colours, words), legend=legend(col("presence"))
         )
     )
+    return cells + base.mark_text(fontSize=13, color="#1A1A1A").encode(text="mark:N")
 
 
 def gantt(timeline: pd.DataFrame, labels: Labels) -> alt.Chart:

@@ -113,6 +113,12 @@ LIBRARY = """(function () {
       return "<br>" + (line.charAt(0) === "\\t" ? "<small>" + line.slice(1) + "</small>" : line);
     }).join("");
   }
+  // A tooltip's text as one line for screen readers: its lines joined, entities read
+  // (DOMParser runs nothing it parses).
+  function plain(text) {
+    var lines = text.split("\\n").map(function (line) { return line.replace(/^\\t/, ""); });
+    return new DOMParser().parseFromString(lines.join("; "), "text/html").body.textContent;
+  }
   function legendHtml(entries) {
     return entries.map(function (e) {
       return '<div class="atlas-row" role="listitem">' + swatch(e) + "<span>" + esc(e[2]) +
@@ -303,7 +309,19 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
                   weight: t.solid ? 1.5 : 0.8, dashArray: t.solid ? K.dash : null};
         },
         onEachFeature: function (f, layer) {
-          layer.bindTooltip(tip(wanted[f.properties.territory].tip), {sticky: true});
+          var text = wanted[f.properties.territory].tip;
+          layer.bindTooltip(tip(text), {sticky: true});
+          layer.on("add", function () {  // reachable by Tab, named as its tooltip reads
+            var path = layer.getElement();
+            if (!path) { return; }
+            path.setAttribute("tabindex", "0");
+            path.setAttribute("role", "img");
+            path.setAttribute("aria-label", plain(text));
+            path.addEventListener("focus", function () {
+              layer.openTooltip(layer.getBounds().getCenter());
+            });
+            path.addEventListener("blur", function () { layer.closeTooltip(); });
+          });
         }
       }).addTo(group);
     }

@@ -26,6 +26,9 @@ PRESENCE_COLOURS = {
     "declined": "#D55E00",
     "unknown": "#CC79A7",
 }
+# Orange, vermilion and yellow are hard to tell apart for many readers, so the seats that
+# did not see their leader also carry a mark, drawn in the cell and named in the legend.
+PRESENCE_MARKS = {"represented": "◐", "absent": "×", "declined": "–"}
 NO_SEAT = "#A6A6A6"  # a state that held no status on the summit's day and did not come
 GUEST = "#0072B2"  # a state with no status whose leader or envoy came as a guest
 

@@ -435,3 +435,18 @@ def test_typing_a_city_in_the_summit_picker_keeps_the_newest_first(server, page)
     years = [re.search(r"\d{4}", t)[0] for t in options.all_inner_texts()]
     assert years == ["2022", "2016", "2010", "2001"]
     page.keyboard.press("Escape")
+
+
+def test_every_shape_the_keyboard_reaches_has_a_name(server, page):
+    """Contested territories are Tab stops too: each is named as its tooltip reads."""
+    page.goto(f"{server}/?org=CIS&date=2015-06-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CIS|2015-06-01")
+    focusable = frame.locator("path[tabindex]")
+    names = [p.get_attribute("aria-label") or "" for p in focusable.all()]
+    assert len(names) > 15 and all(names)
+    crimea = frame.locator("path[role='img'][aria-label^='Crimea']")
+    assert crimea.count() == 1 and "annexed" in crimea.get_attribute("aria-label").lower()
+    crimea.focus()
+    assert "Crimea" in frame.locator(".leaflet-tooltip").first.inner_text()

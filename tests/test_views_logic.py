@@ -171,3 +171,22 @@ def test_a_summit_label_says_by_video_link_once(ds, labels):
     assert online == "18 December 2020 · by video link"
     informal = attendance.summit_label(summits.loc["CIS-2022-12-26"], labels)
     assert informal == "26 December 2022 · St Petersburg (informal)"
+
+
+def test_the_heatmap_marks_the_seats_whose_leader_did_not_come(ds, labels):
+    """Orange, vermilion and yellow alone are hard to tell apart: each of the three also
+    has its own mark in the cell, and the legend names the mark beside the colour."""
+    from geo import charts, palette
+
+    spec = charts.heatmap(
+        history.presence_matrix(ds, "CIS", D("1991-12-08"), D("2026-12-01")), labels
+    ).to_dict()
+    (rows,) = spec["datasets"].values()
+    marks = {r["presence"]: r["mark"] for r in rows}
+    assert marks["Absent"] == "×" and marks["Leader in person"] == ""
+    assert len(set(palette.PRESENCE_MARKS.values())) == len(palette.PRESENCE_MARKS)
+    text = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    assert text["encoding"]["text"]["field"] == "mark"
+    rect = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rect")
+    legend_words = rect["encoding"]["color"]["scale"]["domain"]
+    assert "× Absent" in legend_words and "◐ Represented by an official" in legend_words
