@@ -131,8 +131,33 @@ if (!window.atlasPageLinks) {
       history.pushState(null, "", to.pathname + to.search);
       dispatchEvent(new PopStateEvent("popstate", {state: null}));
     }
-    scrollTo(0, 0);
+    toTop();
   }, true);
+  // The page scrolls in stMain, not in the window.
+  function toTop() {
+    var main = document.querySelector('[data-testid="stMain"]');
+    if (main) { main.scrollTo(0, 0); }
+    scrollTo(0, 0);
+  }
+  // A new organisation or summit chosen in a picker makes a new page: when its heading
+  // changes while scrolled out of sight, bring it back (Play and other changes that the
+  // reader did not make in a picker leave the scroll alone).
+  var picked = 0, heading = "";
+  ["pointerdown", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var picker = event.target.closest && event.target.closest(
+        '[data-testid="stSelectbox"], [data-testid="stMultiSelect"], [role="listbox"]');
+      if (picker) { picked = Date.now(); }
+    }, true);
+  });
+  new MutationObserver(function () {
+    var top = document.querySelector(
+      '[data-testid="stMain"] :is(h1, h2, h3)');  // the page's heading comes first
+    if (!top || top.textContent === heading) { return; }
+    var before = heading;
+    heading = top.textContent;
+    if (before && Date.now() - picked < 5000 && top.getBoundingClientRect().top < 0) { toTop(); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
 }
 </script>"""
 

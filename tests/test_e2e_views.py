@@ -11,6 +11,7 @@ from pathlib import Path
 from geo import history, palette
 
 from browser import (
+    choose,
     close_panel,
     download,
     fills,
@@ -450,3 +451,17 @@ def test_every_shape_the_keyboard_reaches_has_a_name(server, page):
     assert crimea.count() == 1 and "annexed" in crimea.get_attribute("aria-label").lower()
     crimea.focus()
     assert "Crimea" in frame.locator(".leaflet-tooltip").first.inner_text()
+
+
+def test_a_new_organisation_brings_its_heading_into_view(server, page):
+    page.goto(f"{server}/attendance?org=CSTO&from=2010-01-01")
+    wait_for_app(page)
+    page.get_by_role("heading", name=re.compile("CSTO")).wait_for()
+    main = "document.querySelector('[data-testid=stMain]')"
+    # the picker in view, the heading above it (once the chart has made the page long)
+    page.wait_for_function(f"({main}.scrollTo(0, 150), {main}.scrollTop > 100)")
+    top = "document.querySelector('[data-testid=stMain] h3').getBoundingClientRect().top"
+    assert page.evaluate(top) < 0
+    choose(page, "Organisation", "CIS")
+    page.get_by_role("heading", name=re.compile("CIS summits")).wait_for()
+    page.wait_for_function(f"{top} >= 0")
