@@ -69,6 +69,12 @@ def heatmap(matrix: pd.DataFrame, labels: Labels) -> alt.Chart:
     return cells + base.mark_text(fontSize=13, color="#1A1A1A").encode(text="mark:N")
 
 
+def first_held(data: pd.DataFrame) -> list[str]:
+    """Organisations in the order the state first held a status in them (ties by name)."""
+    first = data.groupby("organisation")["begin"].min().reset_index()
+    return first.sort_values(["begin", "organisation"])["organisation"].tolist()
+
+
 def gantt(timeline: pd.DataFrame, labels: Labels) -> alt.Chart:
     """One bar per status interval, one row per organisation."""
     col = labels.column
@@ -95,7 +101,8 @@ def gantt(timeline: pd.DataFrame, labels: Labels) -> alt.Chart:
         .encode(
             x=alt.X("begin:T", title=None),
             x2="finish:T",
-            y=alt.Y("organisation:N", title=None),
+            # by when the state first held a status there, the same in every language
+            y=alt.Y("organisation:N", title=None, sort=first_held(data)),
             color=alt.Color(
                 "status:N",
                 scale=scale(keys, palette.STATUS_COLOURS, words),

@@ -190,3 +190,19 @@ def test_the_heatmap_marks_the_seats_whose_leader_did_not_come(ds, labels):
     rect = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rect")
     legend_words = rect["encoding"]["color"]["scale"]["domain"]
     assert "× Absent" in legend_words and "◐ Represented by an official" in legend_words
+
+
+def test_a_profile_timeline_keeps_one_order_in_both_languages(ds):
+    """Rows by the day the state first held a status, not re-sorted by Cyrillic names."""
+    from geo import charts, names
+    from geo.labels import Labels
+
+    line = profile.timeline(ds, "ARM", D("2026-12-01"))
+    orders = []
+    for lang in ("en", "ru"):
+        labels = Labels(lang, names.build(ds))
+        sort = charts.gantt(line, labels).to_dict()["encoding"]["y"]["sort"]
+        orders.append([next(o for o in line["org"].unique() if labels.org(o) == s) for s in sort])
+    assert orders[0] == orders[1]
+    firsts = line.groupby("org")["start"].min()
+    assert [firsts[o] for o in orders[0]] == sorted(firsts)
