@@ -128,6 +128,26 @@ def test_play_steps_through_time_without_remount(server, page):
     assert frame.evaluate("window.atlasMarker") == "kept"
 
 
+def test_play_keeps_the_map_still_and_adds_one_history_entry(server, page):
+    """Past the EurAsEC's dissolution (no banner comes and goes above the map while Play
+    runs) and one entry in the browser's history for the whole run, not one per frame."""
+    page.goto(f"{server}/?org=EURASEC&date=2014-01-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "EURASEC|2014-01-01")
+    entries = page.evaluate("history.length")
+    iframe = page.locator("iframe[title*='st_folium']")
+    tops = [iframe.bounding_box()["y"]]
+    page.get_by_text("Play", exact=True).click()
+    for day in ("2015-01-01", "2016-01-01"):
+        wait_for_layer(frame, f"EURASEC|{day}")
+        tops.append(iframe.bounding_box()["y"])
+    page.get_by_text("Play", exact=True).click()
+    page.wait_for_function("/date=20(1[6-9]|2)/.test(location.search)")
+    assert len(set(tops)) == 1, tops
+    assert page.evaluate("history.length") <= entries + 1
+
+
 MAP_FILES = [
     ("Picture (PNG)", "png", b"\x89PNG\r\n\x1a\n"),
     ("GeoPackage", "gpkg", b"SQLite format 3"),

@@ -30,9 +30,14 @@ def render(run: Run) -> None:
     )
     chrome.top(run, "membership", heading, chosen, PATH)
     steps = membership.travel_steps(cache.change_days(run.key, run.ds, org), run.today)
+    # While Play runs, the map never moves (no banner comes and goes above it) and the
+    # address is not rewritten per frame (one history entry for the whole run, written
+    # when it stops).
+    playing = st.session_state.get("play", False)
     if not run.embed:
         time_travel(run, steps, day)
-    chrome.explain_lifetime(run, org, day)
+    if not playing:
+        chrome.explain_lifetime(run, org, day)
     table = snapshot_on(run, org, day)
     drawn = choropleth.membership(table, run.labels, org, day, contested_on(run, day, borders))
     widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets(run.key, run.ds)), osm)
@@ -42,9 +47,9 @@ def render(run: Run) -> None:
         st.markdown(snapshot_markdown(run, org, day))
         target = {"org": org, "date": day, "borders": borders}
         downloads.map_files(run, f"{org}_{day.isoformat()}", "membership", target)
-    session.publish("membership", chosen, run.lang, run)
+    if not playing:
+        session.publish("membership", chosen, run.lang, run)
     # Last on the page, so the timer's element never shifts the map's place (no remount).
-    playing = st.session_state.get("play", False)
     st.fragment(run_every=PLAY_SECONDS if playing else None)(advance)(steps)
 
 
