@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import panels, session
+from app import panels, session, widgets
 from app.session import Run
 from geo import lifetime, tables, urlstate
 
@@ -35,6 +35,9 @@ def heading_and_notices(run: Run, view: str, heading: str, chosen: dict, path: s
         )
     for notice in session.notices(view, chosen):
         st.warning(notice.text(run.labels))
+    typed = st.session_state.pop(widgets.TYPED_NOTICE, None)
+    if typed is not None:
+        st.warning(typed.text(run.labels))
 
 
 def bottom(run: Run, path: str, chosen: dict) -> None:

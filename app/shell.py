@@ -150,6 +150,17 @@ if (!window.atlasPageLinks) {
       if (picker) { picked = Date.now(); }
     }, true);
   });
+  // Enter in a date field applies the date typed. Streamlit applies it only on a press
+  // outside the field (leaving it by Tab stops at its calendar button), so Enter makes one.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.closest) { return; }
+    if (!event.target.closest('[data-testid="stDateInput"]')) { return; }
+    event.preventDefault();
+    ["pointerdown", "mousedown", "pointerup", "mouseup"].forEach(function (type) {
+      var Kind = type.indexOf("pointer") === 0 ? PointerEvent : MouseEvent;
+      document.body.dispatchEvent(new Kind(type, {bubbles: true}));
+    });
+  }, true);
   new MutationObserver(function () {
     var top = document.querySelector(
       '[data-testid="stMain"] :is(h1, h2, h3)');  // the page's heading comes first

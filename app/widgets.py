@@ -53,20 +53,43 @@ def pick_orgs(run: Run, values: dict) -> list[str]:
     )
 
 
+TYPED_RANGE = (date(1900, 1, 1), date(2099, 12, 31))
+TYPED_NOTICE = "_typed_date_notice"
+
+
 def pick_date(run: Run, label: str, values: dict, key: str, where=None) -> date:
     """An ISO date field (the URL's form), between the first post-Soviet day and today."""
     if run.embed:
         return values[key]
     where = where or place(run)
+    # The field takes any day, so a day typed outside the data's range reaches the server,
+    # which moves it to the nearest day inside and says so (the field alone would keep the
+    # old day without a word).
     return where.date_input(
         label,
         value=values[key],
         key=key,
-        min_value=urlstate.MIN_DATE,
-        max_value=run.today,
+        min_value=TYPED_RANGE[0],
+        max_value=TYPED_RANGE[1],
         format="YYYY-MM-DD",
         width=NARROW if where is place(run) else "stretch",
+        on_change=keep_in_range,
+        args=(key, run.today),
     )
+
+
+def keep_in_range(key: str, today: date) -> None:
+    """A typed day outside the first post-Soviet day..today becomes the nearest inside it,
+    with a notice for the page to show once."""
+    value = st.session_state.get(key)
+    if not isinstance(value, date):
+        return
+    kept = min(max(value, urlstate.MIN_DATE), today)
+    if kept != value:
+        st.session_state[key] = kept
+        span = (("first", urlstate.MIN_DATE.isoformat()), ("last", today.isoformat()))
+        notice = urlstate.Notice(key, value.isoformat(), "range", kept.isoformat(), span)
+        st.session_state[TYPED_NOTICE] = notice
 
 
 def pick_borders(run: Run, values: dict) -> str:

@@ -485,3 +485,28 @@ def test_a_new_organisation_brings_its_heading_into_view(server, page):
     choose(page, "Organisation", "CIS")
     page.get_by_role("heading", name=re.compile("CIS summits")).wait_for()
     page.wait_for_function(f"{top} >= 0")
+
+
+def type_date(page, iso: str, label: str) -> None:
+    """Type a day into a date field's segments, then press Enter (no click elsewhere)."""
+    field = page.get_by_role("group", name=label, exact=True)
+    for part, value in zip(("year", "month", "day"), iso.split("-")):
+        field.get_by_role("spinbutton", name=f"{part}, {label}").click()
+        page.keyboard.type(value)
+    page.keyboard.press("Enter")
+
+
+def test_enter_applies_a_typed_date_and_a_day_out_of_range_is_moved_inside(server, page):
+    page.goto(f"{server}/?org=CSTO&date=2012-07-01&lang=ru")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "CSTO|2012-07-01")
+    type_date(page, "2005-03-04", "Дата")
+    wait_for_layer(frame, "CSTO|2005-03-04")
+    page.wait_for_url(re.compile(r"date=2005-03-04"))
+    type_date(page, "1985-01-01", "Дата")
+    wait_for_layer(frame, "CSTO|1991-12-08")  # the nearest day the data covers
+    notice = page.get_by_test_id("stAlert").filter(has_text="1985-01-01")
+    notice.wait_for()
+    assert "вне диапазона с 1991-12-08" in notice.inner_text()
+    assert "Ignored" not in notice.inner_text()
