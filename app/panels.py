@@ -19,9 +19,9 @@ TITLE = "Atlas of post-Soviet blocs"
 
 
 def credit(run: Run) -> str:
-    return run._(
-        "{title}, CC BY 4.0 · data sources: the pages named in each row · boundaries: Natural Earth"
-    ).format(title=run._(TITLE))
+    return run._("{title} · data CC BY 4.0, each fact with its source · map: Natural Earth").format(
+        title=run._(TITLE)
+    )
 
 
 def page_link(path: str, query: dict, embed: bool = False) -> str:
@@ -45,8 +45,9 @@ def share_body(run: Run, path: str, query: dict) -> None:
     src = html.escape(page_link(path, query, embed=True), quote=True)
     title = html.escape(run._(TITLE), quote=True)
     embed = (
+        # the credit line and the link back are inside the view: no second credit here
         f'<iframe src="{src}" title="{title}" width="100%" height="720" '
-        f'style="border:0" loading="lazy"></iframe>\n<p>{html.escape(credit(run))}</p>'
+        f'style="border:0" loading="lazy" allowfullscreen></iframe>'
     )
     st.markdown(run._("Embed code"))
     st.code(embed, language="html", wrap_lines=True)

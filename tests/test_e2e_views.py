@@ -361,7 +361,8 @@ def test_an_embedded_view_in_another_page(server, browser, tmp_path):
     share = open_panel(page, "Share")
     code = share.locator("[data-testid='stCode']").nth(1).inner_text()
     close_panel(page, share)
-    assert code.startswith('<iframe src="') and "embed=true" in code and "CC BY 4.0" in code
+    assert code.startswith('<iframe src="') and "embed=true" in code and "allowfullscreen" in code
+    assert "<p>" not in code  # the credit line is inside the view: once, not twice
     (tmp_path / "site.html").write_text(f"<html><body><h1>A news site</h1>{code}</body></html>")
     with serving(tmp_path) as site:
         page.goto(f"{site}/site.html")
@@ -374,6 +375,7 @@ def test_an_embedded_view_in_another_page(server, browser, tmp_path):
         main = app.locator("[data-testid='stMain']").inner_text()
         assert "Collective Security Treaty Organization on 1 July 2012" in main
         assert "CC BY 4.0" in main and "Open in the atlas" in main
+        assert main.count("CC BY 4.0") == 1 and "pages named in each row" not in main
         assert (
             app.locator("[data-testid='stSidebar']").count() == 0
             or not app.locator("[data-testid='stSidebar']").is_visible()
@@ -510,3 +512,11 @@ def test_enter_applies_a_typed_date_and_a_day_out_of_range_is_moved_inside(serve
     notice.wait_for()
     assert "вне диапазона с 1991-12-08" in notice.inner_text()
     assert "Ignored" not in notice.inner_text()
+
+
+def test_a_summit_embed_says_who_came(server, page):
+    page.goto(f"{server}/summit?summit=CIS-2022-12-26&embed=true")
+    wait_for_app(page)
+    wait_for_layer(map_frame(page), "CIS-2022-12-26")
+    main = page.get_by_test_id("stMain").inner_text()
+    assert "members' leaders attended" in main and "Open in the atlas" in main

@@ -54,10 +54,12 @@ def render(run: Run) -> None:
         roster, summit, labels, place, contested_on(run, summit["start"], borders)
     )
     widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))
+    summary, table = cache.summit_texts(run.key, run.ds, summit_id, run.lang)
+    if run.embed:  # an article's readers learn who came without opening the atlas
+        st.markdown(summary)
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
         widgets.caption(run, choropleth.border_note(labels, borders == "de_facto") + ".")
-        summary, table = cache.summit_texts(run.key, run.ds, summit_id, run.lang)
         st.markdown(summary)
         source = _("Summit source: {link}")
         st.caption(source.format(link=tables.link(summit["source_url"])))
