@@ -64,7 +64,9 @@ def test_click_on_a_state_opens_its_profile(server, page):
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_url(re.compile(r"/country\?iso3=KAZ"))
     wait_for_app(page)
-    assert page.get_by_role("heading", name="Kazakhstan").is_visible()
+    page.get_by_role(
+        "heading", name="Kazakhstan"
+    ).wait_for()  # the new page, not a run still to come
 
 
 def test_a_profile_opened_from_the_map_is_one_step_back(server, page):
@@ -86,7 +88,9 @@ def test_a_profile_opened_from_the_map_is_one_step_back(server, page):
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_url(re.compile(r"/country\?iso3=UZB&lang=ru$"))
     wait_for_app(page)
-    assert page.get_by_role("heading", name="Узбекистан").is_visible()
+    page.get_by_role(
+        "heading", name="Узбекистан"
+    ).wait_for()  # the new page, not a run still to come
     assert page.evaluate("history.length") == before + 1
     page.go_back()
     page.wait_for_url(re.compile(r"/\?org=CSTO&date=2014-01-01&lang=ru$"))
@@ -111,7 +115,7 @@ def test_keyboard_reaches_a_state_and_enter_opens_it(server, page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/country\?iso3=ARM"))
     wait_for_app(page)
-    assert page.get_by_role("heading", name="Armenia").is_visible()
+    page.get_by_role("heading", name="Armenia").wait_for()  # the new page, not a run still to come
 
 
 def test_play_steps_through_time_without_remount(server, page):
@@ -349,7 +353,7 @@ def test_phone_tables_fit_and_the_menu_closes_after_a_choice(server, phone):
     phone.wait_for_url(re.compile(r"/country\?"))
     wait_for_app(phone)
     phone.get_by_test_id("stExpandSidebarButton").wait_for()  # the menu folded away
-    assert phone.get_by_role("heading", name="Armenia").is_visible()
+    phone.get_by_role("heading", name="Armenia").wait_for()  # the new page, not a run still to come
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
