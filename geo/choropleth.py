@@ -148,6 +148,7 @@ class Drawn:
     bounds: list[list[float]] = field(default_factory=lambda: BOUNDS)
     refit: bool = False
     de_facto: bool = False
+    context_fills: dict[str, str] = field(default_factory=dict)  # members outside the region
 
 
 def with_context(legend: Legend, labels: Labels) -> Legend:
@@ -168,6 +169,7 @@ def spec(drawn: Drawn, labels: Labels, urls) -> dict:
         "geometry": urls.geometry,
         "territoryGeometry": urls.territories,
         "fills": drawn.fills,
+        "contextFills": drawn.context_fills,
         "tips": {code: compact(tip) for code, tip in drawn.tips.items()},
         "aria": drawn.aria,
         "emphasis": drawn.emphasis,
@@ -183,11 +185,12 @@ def spec(drawn: Drawn, labels: Labels, urls) -> dict:
     }
 
 
-def membership(table, labels: Labels, org: str, day, contested=None) -> Drawn:
+def membership(table, labels: Labels, org: str, day, contested=None, context=()) -> Drawn:
     """Fills, tooltips and legend for one organisation on one day.
 
     ``table`` is the snapshot from ``membership.statuses_on``; ``contested`` the territories'
-    situations on that day (``territories.on_day``) with the border view to draw them in.
+    situations on that day (``territories.on_day``) with the border view to draw them in;
+    ``context`` the neighbouring countries that were members (``membership.context_members``).
     """
     legend = Legend()
     order = list(STATUS)
@@ -204,6 +207,10 @@ def membership(table, labels: Labels, org: str, day, contested=None) -> Drawn:
     drawn = Drawn(
         fills, tips, aria, legend, f"{org_name}, {labels.day(day)}", f"{org}|{day.isoformat()}"
     )
+    if context:
+        label = labels.gettext("Member outside the post-Soviet space (not classified here)")
+        colour = legend.fill(palette.CONTEXT_MEMBER, label, (len(order),))
+        drawn.context_fills = dict.fromkeys(context, colour)
     return with_territories(drawn, contested, labels)
 
 

@@ -16,6 +16,7 @@ TABLES = (  # the resources the atlas reads, in this order (see ``geo.load.Datas
     "organisations",
     "countries",
     "memberships",
+    "context_memberships",
     "summits",
     "attendance",
     "cities",

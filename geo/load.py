@@ -40,6 +40,7 @@ class Dataset:
     organisations: pd.DataFrame
     countries: pd.DataFrame
     memberships: pd.DataFrame
+    context_memberships: pd.DataFrame  # members outside the fifteen, drawn as context
     summits: pd.DataFrame
     attendance: pd.DataFrame
     cities: pd.DataFrame
@@ -159,6 +160,7 @@ def check_facts(tables: dict[str, list[Row]], descriptor: dict, problems: list[s
     so a broken file is named as such instead of through its neighbours."""
     validate.check_foreign_keys(tables, descriptor, problems)
     validate.check_intervals(tables["memberships"], ("org", "iso3"), problems)
+    validate.check_intervals(tables["context_memberships"], ("org", "iso3"), problems)
     validate.check_intervals(tables["territories"], ("territory",), problems)
     validate.check_summits(tables["summits"], tables["organisations"], problems)
     validate.check_places(tables["summits"], tables["cities"], problems)

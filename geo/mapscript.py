@@ -266,8 +266,8 @@ BODY = """    // Each geometry file is fetched once per map, synchronously, so t
       style: function (f) {
         var code = f.properties.iso3;
         if (!f.properties.region) {
-          return {fillColor: K.context, fillOpacity: 1, color: K.contextBorder,
-                  weight: 0.6};
+          return {fillColor: spec.contextFills[code] || K.context, fillOpacity: 1,
+                  color: K.contextBorder, weight: 0.6};
         }
         return {fillColor: spec.fills[code], fillOpacity: 0.92,
                 color: strong(code) ? "#333" : K.border, weight: strong(code) ? 2 : 1};

@@ -103,3 +103,11 @@ def travel_steps(changes: list[date], today: date) -> list[date]:
 def step_label(day: date) -> str:
     """'1995' for a year stop, the full date for a change day."""
     return str(day.year) if (day.month, day.day) == (1, 1) else day.isoformat()
+
+
+def context_members(rows: pd.DataFrame, org: str, day: date) -> tuple[str, ...]:
+    """The context countries (outside the fifteen) that were full members of ``org`` on
+    ``day``: ``rows`` is the data's ``context_memberships``, half-open intervals."""
+    held = rows[(rows["org"] == org) & (rows["status"] == "member") & (rows["start"] <= day)]
+    now = [iso3 for iso3, end in zip(held["iso3"], held["end"]) if end is None or day < end]
+    return tuple(sorted(now))

@@ -39,6 +39,9 @@ CHANGED = "#CC79A7"
 UNCHANGED = "#A6A6A6"
 
 CONTEXT_FILL = "#F3EFE6"
+# A member outside the fifteen: the member's blue, faded toward the neighbours' tone, so the
+# organisation's shape shows while the atlas's own classification stays apart.
+CONTEXT_MEMBER = "#A9C8DF"
 BORDER = "#FFFFFF"
 CONTEXT_BORDER = "#C9C2B4"
 SEA = "#DCE7EF"

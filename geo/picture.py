@@ -52,7 +52,7 @@ def figure(drawn: Drawn, labels: Labels, subtitle: str = "", ds=None, size: tupl
     context = mercator(frames.context_frame(ds))
     context.plot(
         ax=ax,
-        color=palette.CONTEXT_FILL,
+        color=[drawn.context_fills.get(code, palette.CONTEXT_FILL) for code in context["iso3"]],
         edgecolor=palette.CONTEXT_BORDER,
         linewidth=0.3,
     )

@@ -133,6 +133,7 @@ def parse_text(name: str, value: str, ds) -> str:
 MAX_TEXT = 200
 DATA_TABLES = (
     "memberships",
+    "context_memberships",
     "summits",
     "attendance",
     "organisations",

@@ -63,9 +63,15 @@ def load(path: Path = GEOMETRY_FILE) -> dict:
 def check(ds, states: bytes, territories: bytes, names: tuple[str, str]) -> None:
     """Every state and every territory in the data has a shape (``names`` label the two
     files in messages)."""
-    have = {f["properties"].get("iso3") for f in parse(states, names[0])["features"]}
+    features = parse(states, names[0])["features"]
+    have = {f["properties"].get("iso3") for f in features}
     problems = [
         f"{names[0]}: no shape for {iso3}" for iso3 in ds.countries["iso3"] if iso3 not in have
+    ]
+    context = {f["properties"].get("iso3") for f in features if not f["properties"].get("region")}
+    problems += [
+        f"data/context_memberships.csv: {iso3} is not a context country of {names[0]}"
+        for iso3 in sorted(set(ds.context_memberships["iso3"]) - context)
     ]
     drawn = {f["properties"].get("territory") for f in parse(territories, names[1])["features"]}
     problems += [

@@ -208,7 +208,13 @@ def shapes_drawn(drawn: Drawn, shapes: Outlines) -> list[str]:
         f"<defs>{defs}</defs>" if defs else "",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{palette.SEA}"/>',
         f'<g stroke="{palette.CONTEXT_BORDER}" stroke-width="1.2" fill="{palette.CONTEXT_FILL}">',
-        *(f'<path d="{d}"/>' for code, d in shapes.countries.items() if code not in shapes.region),
+        *(
+            f'<path d="{d}" fill="{esc(drawn.context_fills[code])}"/>'
+            if code in drawn.context_fills
+            else f'<path d="{d}"/>'
+            for code, d in shapes.countries.items()
+            if code not in shapes.region
+        ),
         "</g>",
         f'<g stroke="{palette.BORDER}" stroke-width="1.6">',
         *(

@@ -57,7 +57,8 @@ def drawn(ds, view: MapView, labels: Labels) -> choropleth.Drawn:
         place = ds.place(row["city"], row["host_iso3"]) if row["city"] else None
         return choropleth.summit(roster, row, labels, place, contested)
     table = membership.statuses_on(ds.memberships, ds.countries, view.org, view.day)
-    return choropleth.membership(table, labels, view.org, view.day, contested)
+    context = membership.context_members(ds.context_memberships, view.org, view.day)
+    return choropleth.membership(table, labels, view.org, view.day, contested, context)
 
 
 def heading(ds, view: MapView, labels: Labels, full: bool = False) -> str:

@@ -271,3 +271,30 @@ def test_overlap_ramp_steps_differ_visibly():
 
     ramp = [lightness(palette.count_colour(n)) for n in range(1, len(palette.COUNT_COLOURS) + 1)]
     assert all(a - b > 10 for a, b in zip(ramp, ramp[1:])), ramp
+
+
+def test_members_outside_the_region_give_the_organisation_its_shape(ds, labels, urls):
+    """On the EU map of 2024 Poland, Finland and Romania are members outside the region, in
+    their own tone with their own legend entry; in 2000 they were not yet members."""
+    from geo import svgmap, views
+
+    eu_2024 = views.drawn(ds, views.MapView("EU", D("2024-01-01"), "", "de_jure"), labels)
+    assert {"POL", "FIN", "ROU", "DEU"} <= set(eu_2024.context_fills)
+    assert set(eu_2024.context_fills.values()) == {palette.CONTEXT_MEMBER}
+    assert "TUR" not in eu_2024.context_fills and "NOR" not in eu_2024.context_fills
+    entry = "Member outside the post-Soviet space (not classified here)"
+    assert entry in [e.label for e in eu_2024.legend.ordered()]
+    spec = choropleth.spec(eu_2024, labels, urls)
+    assert spec["contextFills"]["POL"] == palette.CONTEXT_MEMBER
+    eu_2000 = views.drawn(ds, views.MapView("EU", D("2000-01-01"), "", "de_jure"), labels)
+    assert "POL" not in eu_2000.context_fills and "AUT" in eu_2000.context_fills
+    nato_2022 = views.drawn(ds, views.MapView("NATO", D("2022-06-01"), "", "de_jure"), labels)
+    assert "FIN" not in nato_2022.context_fills and "TUR" in nato_2022.context_fills
+    cis = views.drawn(ds, views.MapView("CIS", D("2024-01-01"), "", "de_jure"), labels)
+    assert not cis.context_fills and entry not in [e.label for e in cis.legend.ordered()]
+    shapes = svgmap.outlines(
+        ds.files["geometry/region.geojson"], ds.files["geometry/territories.geojson"]
+    )
+    picture = svgmap.svg(eu_2024, labels, shapes, "credit")
+    shapes_filled = re.findall(rf'<path d="[^"]*" fill="{palette.CONTEXT_MEMBER}"/>', picture)
+    assert len(shapes_filled) == 15 and entry in picture  # the EU's 15 neighbours, and the key

@@ -524,3 +524,14 @@ def test_a_summit_embed_says_who_came(server, page):
     wait_for_layer(map_frame(page), "CIS-2022-12-26")
     main = page.get_by_test_id("stMain").inner_text()
     assert "members' leaders attended" in main and "Open in the atlas" in main
+
+
+def test_the_eu_map_shows_its_members_outside_the_region(server, page):
+    page.goto(f"{server}/?org=EU&date=2024-01-01")
+    wait_for_app(page)
+    frame = map_frame(page)
+    wait_for_layer(frame, "EU|2024-01-01")
+    tone = palette.CONTEXT_MEMBER.lower()
+    assert frame.locator(f"path[fill='{tone}'], path[fill='{tone.upper()}']").count() >= 15
+    key = frame.locator("#atlas-key").inner_text()
+    assert "Member outside the post-Soviet space (not classified here)" in key

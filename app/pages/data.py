@@ -69,6 +69,7 @@ def render(run: Run) -> None:
 
 TABLE_TITLES = {
     "memberships": N_("Memberships"),
+    "context_memberships": N_("Members outside the post-Soviet space (drawn as context)"),
     "summits": N_("Summits"),
     "attendance": N_("Attendance"),
     "organisations": N_("Organisations"),

@@ -39,7 +39,10 @@ def render(run: Run) -> None:
     if not playing:
         chrome.explain_lifetime(run, org, day)
     table = snapshot_on(run, org, day)
-    drawn = choropleth.membership(table, run.labels, org, day, contested_on(run, day, borders))
+    context = membership.context_members(run.ds.context_memberships, org, day)
+    drawn = choropleth.membership(
+        table, run.labels, org, day, contested_on(run, day, borders), context
+    )
     widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets(run.key, run.ds)), osm)
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
