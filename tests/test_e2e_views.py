@@ -535,3 +535,16 @@ def test_the_eu_map_shows_its_members_outside_the_region(server, page):
     assert frame.locator(f"path[fill='{tone}'], path[fill='{tone.upper()}']").count() >= 15
     key = frame.locator("#atlas-key").inner_text()
     assert "Member outside the post-Soviet space (not classified here)" in key
+
+
+def test_a_table_switched_and_downloaded_at_once_arrives(server, browser):
+    """In fresh sessions, choosing a table and pressing its download straight away gives
+    that table (downloads are links to stable addresses, not files of a rerun)."""
+    for _ in range(3):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/data")
+        wait_for_app(page)
+        choose(page, "Table", "Summits")
+        name, data = download(page, "Download summits.csv")
+        assert name == "summits.csv" and data.startswith(b"id,org,start")
+        page.close()
