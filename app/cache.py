@@ -169,6 +169,14 @@ def contested(key: str, _ds, epoch: date | None, de_facto: bool) -> territories.
     return territories.on_day(_ds.territories, epoch or membership.FIRST_DAY, de_facto)
 
 
+def contested_on(key: str, _ds, day: date, de_facto: bool) -> territories.Contested:
+    """The territories' situations on ``day``, looked up by its epoch of change."""
+    epoch = membership.epoch(territory_days(key, _ds), day)
+    if epoch is None:  # before any situation began: nothing to draw
+        return territories.Contested((), de_facto)
+    return contested(key, _ds, epoch, de_facto)
+
+
 @memo(st.cache_data, max_entries=MEDIUM)
 def summit_roster(key: str, _ds, summit_id: str):
     return attendance.roster(_ds, summit_id)

@@ -13,14 +13,13 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import palette, territories
-from geo.labels import Labels
+from geo.labels import Labels, source_line
 from geo.legend import Legend
 from geo.membership import NONE
 from geo.vocabulary import N_, STATUS
@@ -107,22 +106,6 @@ def safe_json(value) -> str:
     # one is plain text and needs no compiling (geo.assets.PlainText). JSON itself never
     # puts "{" before "{", "%" or "#", so only text inside strings is touched.
     return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
-
-
-def source_domain(url: str | None) -> str:
-    """Show a source as its host name in tooltips (tooltips cannot be clicked)."""
-    if not url:
-        return ""
-    host = urlparse(url).netloc
-    return host[4:] if host.startswith("www.") else host
-
-
-def source_line(labels: Labels, url: str | None) -> str:
-    domain = source_domain(url)
-    if not domain:
-        return ""
-    text = labels.gettext("Source: {domain}").format(domain=domain)
-    return f"<small>{html.escape(text)}</small>"
 
 
 def style_layer(spec: dict) -> folium.FeatureGroup:

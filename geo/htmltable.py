@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from geo.choropleth import source_domain
+from geo.labels import source_domain
 
 
 def cell(value) -> str:

@@ -8,8 +8,10 @@ message ids) and the catalogue; names of organisations, states, cities and peopl
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -163,3 +165,20 @@ class Labels:
         if values.dtype == object:
             return ["" if v is None else v for v in values]
         return list(values)
+
+
+def source_domain(url: str | None) -> str:
+    """Show a source as its host name in tooltips (tooltips cannot be clicked)."""
+    if not url:
+        return ""
+    host = urlparse(url).netloc
+    return host[4:] if host.startswith("www.") else host
+
+
+def source_line(labels: Labels, url: str | None) -> str:
+    """'Source: kremlin.ru' as a tooltip's last, small line (one definition for all maps)."""
+    domain = source_domain(url)
+    if not domain:
+        return ""
+    text = labels.gettext("Source: {domain}").format(domain=domain)
+    return f"<small>{html.escape(text)}</small>"

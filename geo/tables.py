@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from geo.choropleth import source_domain
+from geo.labels import source_domain
 
 # Characters that can open markup inline: emphasis, code, links, images, HTML, tables, maths.
 ACTIVE = re.compile(r"([\\`*_\[\]<>!|~&$])")

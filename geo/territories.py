@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.labels import Labels
+from geo.labels import Labels, source_line
 from geo.membership import holds
 from geo.vocabulary import N_
 
@@ -104,8 +104,6 @@ def describe(row: dict, labels: Labels) -> str:
 
 def tooltip(row: dict, labels: Labels) -> str:
     """'Crimea' / 'part of Ukraine (UN view); annexed by Russia since 18 March 2014' / source."""
-    from geo.choropleth import source_line  # one definition of how a source is shown
-
     part = labels.gettext("part of {state} (UN view)").format(
         state=labels.country(row["de_jure_iso3"])
     )

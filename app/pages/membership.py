@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import cache, chrome, downloads, session, widgets
 from app.session import Run
-from geo import choropleth, membership, territories
+from geo import choropleth, membership
 
 PATH = ""
 PLAY_SECONDS = 1.0
@@ -40,9 +40,8 @@ def render(run: Run) -> None:
         chrome.explain_lifetime(run, org, day)
     table = snapshot_on(run, org, day)
     context = membership.context_members(run.ds.context_memberships, org, day)
-    drawn = choropleth.membership(
-        table, run.labels, org, day, contested_on(run, day, borders), context
-    )
+    contested = cache.contested_on(run.key, run.ds, day, borders == "de_facto")
+    drawn = choropleth.membership(table, run.labels, org, day, contested, context)
     widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets(run.key, run.ds)), osm)
     chrome.bottom(run, PATH, chosen)
     if not run.embed:
@@ -65,14 +64,6 @@ def snapshot_on(run: Run, org: str, day: date):
 def snapshot_markdown(run: Run, org: str, day: date) -> str:
     epoch = membership.epoch(cache.change_days(run.key, run.ds, org), day)
     return cache.snapshot_markdown(run.key, run.ds, org, epoch, run.lang)
-
-
-def contested_on(run: Run, day: date, borders: str) -> territories.Contested:
-    """The territories' situations on ``day`` (cached per epoch of territorial change)."""
-    epoch = membership.epoch(cache.territory_days(run.key, run.ds), day)
-    if epoch is None:  # before any situation began: nothing to draw
-        return territories.Contested((), borders == "de_facto")
-    return cache.contested(run.key, run.ds, epoch, borders == "de_facto")
 
 
 def time_travel(run: Run, steps: list[date], day: date) -> None:

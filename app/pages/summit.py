@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app import cache, chrome, downloads, session, widgets
-from app.pages.membership import contested_on
 from app.session import Run
 from geo import attendance, choropleth, tables, urlstate
 
@@ -50,9 +49,8 @@ def render(run: Run) -> None:
     chrome.top(run, "summit", heading, chosen, PATH)
     roster = cache.summit_roster(run.key, run.ds, summit_id)
     place = run.ds.place(summit["city"], summit["host_iso3"]) if summit["city"] else None
-    drawn = choropleth.summit(
-        roster, summit, labels, place, contested_on(run, summit["start"], borders)
-    )
+    contested = cache.contested_on(run.key, run.ds, summit["start"], borders == "de_facto")
+    drawn = choropleth.summit(roster, summit, labels, place, contested)
     widgets.show_map(run, choropleth.spec(drawn, labels, cache.assets(run.key, run.ds)))
     summary, table = cache.summit_texts(run.key, run.ds, summit_id, run.lang)
     if run.embed:  # an article's readers learn who came without opening the atlas
