@@ -229,13 +229,7 @@ def picture_body(request: Request, size: tuple[float, float] | None = None) -> P
     title and credit, in the link's language; one render per distinct view."""
     from geo import picture, views
 
-    key, ds = current()
-    raw = params(request)
-    try:
-        view = views.parse(ds, raw)
-        lang = query.parse_lang("lang", raw.get("lang") or "en", ds)
-    except query.QueryError as err:
-        raise ApiError(400, str(err)) from None
+    key, ds, view, lang = map_view(request)
 
     def make() -> Body:
         vocabulary = words(key, lang)
@@ -248,13 +242,10 @@ def picture_body(request: Request, size: tuple[float, float] | None = None) -> P
     return ds.version, (key, "map.png", view, lang, size), make
 
 
-CREDIT = "{atlas} (CC BY 4.0) · Natural Earth"
-
-
-def svg_body(request: Request) -> Plan:
-    """The map of a link as a standalone SVG: the PNG's title, key and credit, drawn by
-    ``geo.svgmap`` (no matplotlib, so it is cheap and never waits for the PNG's lock)."""
-    from geo import svgmap, views
+def map_view(request: Request):
+    """The data's key and dataset, and the map a picture's parameters ask for, checked
+    (a 400 with the command line's message, before any drawing)."""
+    from geo import views
 
     key, ds = current()
     raw = params(request)
@@ -263,6 +254,18 @@ def svg_body(request: Request) -> Plan:
         lang = query.parse_lang("lang", raw.get("lang") or "en", ds)
     except query.QueryError as err:
         raise ApiError(400, str(err)) from None
+    return key, ds, view, lang
+
+
+CREDIT = "{atlas} (CC BY 4.0) · Natural Earth"
+
+
+def svg_body(request: Request) -> Plan:
+    """The map of a link as a standalone SVG: the PNG's title, key and credit, drawn by
+    ``geo.svgmap`` (no matplotlib, so it is cheap and never waits for the PNG's lock)."""
+    from geo import svgmap, views
+
+    key, ds, view, lang = map_view(request)
 
     def make() -> Body:
         vocabulary = words(key, lang)

@@ -159,6 +159,12 @@ def change_days(key: str, _ds, org: str) -> tuple[date, ...]:
 
 
 @memo(st.cache_resource, max_entries=SMALL)
+def context_spans(key: str, _ds, org: str) -> tuple:
+    """The organisation's members outside the fifteen, as spans (a day's are a scan)."""
+    return membership.context_spans(_ds.context_memberships, org)
+
+
+@memo(st.cache_resource, max_entries=SMALL)
 def territory_days(key: str, _ds) -> tuple[date, ...]:
     return tuple(territories.change_days(_ds.territories))
 

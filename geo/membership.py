@@ -105,9 +105,20 @@ def step_label(day: date) -> str:
     return str(day.year) if (day.month, day.day) == (1, 1) else day.isoformat()
 
 
+def context_spans(rows: pd.DataFrame, org: str) -> tuple[tuple[str, date, date | None], ...]:
+    """(iso3, start, end) of each full membership of ``org`` held by a context country
+    (outside the fifteen); ``rows`` is the data's ``context_memberships``."""
+    held = rows[(rows["org"] == org) & (rows["status"] == "member")]
+    return tuple(zip(held["iso3"], held["start"], held["end"]))
+
+
+def members_on(spans: tuple, day: date) -> tuple[str, ...]:
+    """The countries of ``spans`` (``context_spans``) that were members on ``day``."""
+    held = (c for c, start, end in spans if start <= day and (end is None or day < end))
+    return tuple(sorted(held))
+
+
 def context_members(rows: pd.DataFrame, org: str, day: date) -> tuple[str, ...]:
     """The context countries (outside the fifteen) that were full members of ``org`` on
     ``day``: ``rows`` is the data's ``context_memberships``, half-open intervals."""
-    held = rows[(rows["org"] == org) & (rows["status"] == "member") & (rows["start"] <= day)]
-    now = [iso3 for iso3, end in zip(held["iso3"], held["end"]) if end is None or day < end]
-    return tuple(sorted(now))
+    return members_on(context_spans(rows, org), day)

@@ -48,25 +48,29 @@ def test_summit_map_colours_presence_and_marks_host(server, page):
     page.screenshot(path=ARTIFACTS / "summit-cis-2025-12-22.png", full_page=True)
 
 
+def click_at(page, frame, lat: float, lon: float) -> None:
+    """Click the map where the point (lat, lon) is drawn."""
+    x, y = frame.evaluate(
+        """([lat, lon]) => {
+          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
+          const point = map.latLngToContainerPoint(L.latLng(lat, lon));
+          return [point.x, point.y];
+        }""",
+        [lat, lon],
+    )
+    box = page.locator("iframe[title*='st_folium']").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
 def test_click_on_a_state_opens_its_profile(server, page):
     page.goto(f"{server}/?org=CIS&date=2010-06-01")
     wait_for_app(page)
     frame = map_frame(page)
     wait_for_layer(frame, "CIS|2010-06-01")
-    x, y = frame.evaluate(
-        """() => {
-          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
-          const point = map.latLngToContainerPoint(L.latLng(48.0, 67.0));
-          return [point.x, point.y];
-        }"""
-    )
-    box = page.locator("iframe[title*='st_folium']").bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    click_at(page, frame, 48.0, 67.0)
     page.wait_for_url(re.compile(r"/country\?iso3=KAZ"))
     wait_for_app(page)
-    page.get_by_role(
-        "heading", name="Kazakhstan"
-    ).wait_for()  # the new page, not a run still to come
+    page.get_by_role("heading", name="Kazakhstan").wait_for()  # the new page, not a run to come
 
 
 def test_a_profile_opened_from_the_map_is_one_step_back(server, page):
@@ -77,20 +81,10 @@ def test_a_profile_opened_from_the_map_is_one_step_back(server, page):
     frame = map_frame(page)
     wait_for_layer(frame, "CSTO|2014-01-01")
     before = page.evaluate("history.length")
-    x, y = frame.evaluate(
-        """() => {
-          const map = Object.values(window).find(v => v && v._layers && v.getCenter);
-          const point = map.latLngToContainerPoint(L.latLng(41.5, 64.0));
-          return [point.x, point.y];
-        }"""
-    )
-    box = page.locator("iframe[title*='st_folium']").bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    click_at(page, frame, 41.5, 64.0)
     page.wait_for_url(re.compile(r"/country\?iso3=UZB&lang=ru$"))
     wait_for_app(page)
-    page.get_by_role(
-        "heading", name="Узбекистан"
-    ).wait_for()  # the new page, not a run still to come
+    page.get_by_role("heading", name="Узбекистан").wait_for()  # the new page, not a run to come
     assert page.evaluate("history.length") == before + 1
     page.go_back()
     page.wait_for_url(re.compile(r"/\?org=CSTO&date=2014-01-01&lang=ru$"))

@@ -39,7 +39,7 @@ def render(run: Run) -> None:
     if not playing:
         chrome.explain_lifetime(run, org, day)
     table = snapshot_on(run, org, day)
-    context = membership.context_members(run.ds.context_memberships, org, day)
+    context = membership.members_on(cache.context_spans(run.key, run.ds, org), day)
     contested = cache.contested_on(run.key, run.ds, day, borders == "de_facto")
     drawn = choropleth.membership(table, run.labels, org, day, contested, context)
     widgets.show_map(run, choropleth.spec(drawn, run.labels, cache.assets(run.key, run.ds)), osm)
